@@ -1,0 +1,55 @@
+"""``codedesk data``: build the code database and say what is in it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from .._db import default_path
+from .._systems import all_loaders
+from ..releases import build_database, read_releases
+from ._common import db_option, echo_json, json_option, sources_from_env
+
+
+@click.group()
+def data() -> None:
+    """Build, inspect and refresh the code database."""
+
+
+@data.command()
+@db_option
+def build(db: str | None) -> None:
+    """Build the code database from release files.
+
+    Reads CODEDESK_DATA_DIR when it is set, else the embedded ICD-10-CM
+    tabular. The new database replaces the old one only when it is complete
+    and checked.
+    """
+    path = Path(db) if db else default_path()
+    sources = sources_from_env()
+
+    report = build_database(
+        path, sources, all_loaders(), progress=lambda m: click.echo(m, err=True)
+    )
+
+    total = sum(report.timings.values())
+    click.echo(f"Built {path} from {len(report.releases)} release files in {total:.1f} s.")
+
+
+@data.command()
+@db_option
+@json_option
+def status(db: str | None, as_json: bool) -> None:
+    """Show each code system, its release, vintage, rows and source."""
+    path = Path(db) if db else default_path()
+
+    releases = read_releases(path)
+
+    if as_json:
+        echo_json([release.__dict__ for release in releases])
+        return
+    click.echo(f"Code database: {path}")
+    for r in releases:
+        click.echo(f"{r.system:9} {r.vintage:12} {r.rows:>9,} rows  {r.name}")
+        click.echo(f"{'':9} source {r.source}  sha256 {r.sha256[:12]}")

@@ -1,0 +1,18 @@
+"""Turn what people type into the canonical CPT code."""
+
+from __future__ import annotations
+
+from .._errors import MalformedCodeError
+
+
+def normalize(text: str) -> str:
+    """The canonical form of a CPT code, or MalformedCodeError."""
+    cleaned = text.strip().upper()
+    if not cleaned:
+        raise MalformedCodeError("An empty code was given.", code=text, system="cpt")
+    return cleaned
+
+
+def looks_like(text: str) -> bool:
+    """Whether the text has the shape of a CPT code."""
+    return False

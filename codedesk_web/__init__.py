@@ -1,0 +1,1 @@
+"""The CodeDesk web site: a thin Django shell over the ``codedesk`` library."""

@@ -1,0 +1,8 @@
+from __future__ import annotations
+
+from django.apps import AppConfig
+
+
+class ConsultsConfig(AppConfig):
+    name = "codedesk_web.consults"
+    label = "consults"

@@ -1,0 +1,1 @@
+"""Helpers shared by the site's apps, one topic per module."""

@@ -1,0 +1,17 @@
+"""URL routes: each app owns its own ``urls`` module."""
+
+from __future__ import annotations
+
+from django.contrib import admin
+from django.urls import URLPattern, URLResolver, include, path
+
+urlpatterns: list[URLPattern | URLResolver] = [
+    path("admin/", admin.site.urls),
+    path("", include("codedesk_web.search.urls")),
+    path("codes/", include("codedesk_web.codes.urls")),
+    path("api/", include("codedesk_web.api.urls")),
+    path("accounts/", include("codedesk_web.accounts.urls")),
+    path("jobs/", include("codedesk_web.jobs.urls")),
+    path("consults/", include("codedesk_web.consults.urls")),
+    path("assistant/", include("codedesk_web.assistant.urls")),
+]
