@@ -37,10 +37,12 @@ def code_systems() -> dict[str, CodeSystem]:
 
 def all_loaders() -> list[Loader]:
     """Every build step of every system, then the cross-system ones."""
+    from .edits import LOADERS as EDIT_LOADERS
     from .search import LOADERS as SEARCH_LOADERS
 
     loaders: list[Loader] = []
     for system in code_systems().values():
         loaders.extend(system.loaders)
+    loaders.extend(EDIT_LOADERS)
     loaders.extend(SEARCH_LOADERS)
     return loaders
