@@ -34,8 +34,6 @@ from ._records import (
 )
 
 __all__ = [
-    "SYSTEMS",
-    "SYSTEM_LABELS",
     "ClaimError",
     "CodeDeskError",
     "CodeError",
@@ -47,10 +45,12 @@ __all__ = [
     "Fact",
     "InputError",
     "MalformedCodeError",
-    "Note",
     "NotValidOnDateError",
+    "Note",
     "Release",
     "ReleaseFileError",
+    "SYSTEMS",
+    "SYSTEM_LABELS",
     "SearchResult",
     "SeventhCharacter",
     "Span",

@@ -77,7 +77,9 @@ class Span:
 
     def covers(self, day: dt.date) -> bool:
         """Whether the span includes the date of service."""
-        after_start = self.valid_from is None or self.from_floor or day >= self.valid_from
+        after_start = (
+            self.valid_from is None or self.from_floor or day >= self.valid_from
+        )
         before_end = self.valid_to is None or day <= self.valid_to
         return after_start and before_end
 

@@ -39,7 +39,9 @@ def _stored_key(path: Path) -> str | None:
     try:
         conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
         try:
-            row = conn.execute("SELECT value FROM meta WHERE key = 'test_key'").fetchone()
+            row = conn.execute(
+                "SELECT value FROM meta WHERE key = 'test_key'"
+            ).fetchone()
         finally:
             conn.close()
     except sqlite3.Error:

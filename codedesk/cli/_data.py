@@ -34,7 +34,9 @@ def build(db: str | None) -> None:
     )
 
     total = sum(report.timings.values())
-    click.echo(f"Built {path} from {len(report.releases)} release files in {total:.1f} s.")
+    click.echo(
+        f"Built {path} from {len(report.releases)} release files in {total:.1f} s."
+    )
 
 
 @data.command()

@@ -9,7 +9,9 @@ def normalize(text: str) -> str:
     """The canonical form of a ICD-10-CM code, or MalformedCodeError."""
     cleaned = text.strip().upper()
     if not cleaned:
-        raise MalformedCodeError("An empty code was given.", code=text, system="icd10cm")
+        raise MalformedCodeError(
+            "An empty code was given.", code=text, system="icd10cm"
+        )
     return cleaned
 
 

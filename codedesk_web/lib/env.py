@@ -47,7 +47,9 @@ def env_int(name: str, default: int) -> int:
     try:
         return int(value)
     except ValueError:
-        raise ImproperlyConfigured(f"{name} is '{value}'; it must be a whole number.") from None
+        raise ImproperlyConfigured(
+            f"{name} is '{value}'; it must be a whole number."
+        ) from None
 
 
 def env_list(name: str, default: list[str]) -> list[str]:
