@@ -6,7 +6,7 @@ export CODEDESK_DB ?= $(CURDIR)/var/codes.sqlite3
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: install format lint typecheck test check bench run data serve clean
+.PHONY: install format lint typecheck test check bench run data serve clean cog
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -18,6 +18,9 @@ install: $(BIN)/python
 
 format:
 	$(BIN)/ruff format .
+
+cog:
+	$(BIN)/cog -r docs/cli.md
 
 lint:
 	$(BIN)/ruff format --check .
