@@ -7,7 +7,7 @@ import sqlite3
 from pathlib import Path
 
 from ._db import ConnectionPool, default_path
-from ._records import CodeRecord, SearchResult
+from ._records import CodeRecord, CodeRef, SearchResult
 
 
 class Desk:
@@ -37,6 +37,17 @@ class Desk:
         from ._lookup import lookup_code
 
         return lookup_code(self.conn, text, system=system, date=date or dt.date.today())
+
+    def siblings(
+        self, text: str, *, system: str | None = None, date: dt.date | None = None
+    ) -> list[CodeRef]:
+        """The other codes under the same parent as this one, on the date.
+
+        Raises the same errors as ``lookup``.
+        """
+        from ._lookup import sibling_codes
+
+        return sibling_codes(self.conn, self.lookup(text, system=system, date=date))
 
     def search(
         self,

@@ -1,15 +1,307 @@
-"""Lookup: one code, as typed, on a date of service."""
+"""Lookup: one code, as typed, on a date of service.
+
+Works for every code system from the shared tables (``code``, ``span``,
+``note``, ``seventh_char``, ``replacement``, ``fact``, ``licensed_text``);
+what differs between systems is only how their codes are typed, which each
+``CodeSystem`` knows.
+"""
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import sqlite3
+from collections.abc import Sequence
+from typing import Any, cast
 
-from ._records import CodeRecord
+from ._errors import InputError, MalformedCodeError
+from ._records import NOTE_TYPES, CodeRecord, CodeRef, Fact, Note, SeventhCharacter
+from ._suggest import (
+    explain_malformed,
+    explain_shapeless,
+    explain_unknown,
+    shaped_systems,
+)
+from ._systems import CodeSystem, code_systems
+from ._validity import (
+    covering_period,
+    newest_release_warning,
+    read_spans,
+    status_on,
+    status_warnings,
+)
+
+#: How many billable codes under a header a record lists.
+DESCENDANT_LIMIT = 50
+
+#: Note types that belong to the entry they are printed under: inclusion
+#: terms name what that entry covers, so they are not inherited.
+OWN_ONLY_NOTES = frozenset({"inclusion_term"})
+
+_CODE_COLUMNS = "code, kind, title, short_title, parent, parent_kind, billable"
+
+#: A span covers the date: the same rule as ``Span.covers``.
+_COVERS = (
+    "(s.valid_from IS NULL OR s.from_floor = 1 OR s.valid_from <= :day)"
+    " AND (s.valid_to IS NULL OR s.valid_to >= :day)"
+)
 
 
 def lookup_code(
     conn: sqlite3.Connection, text: str, *, system: str | None, date: dt.date
 ) -> CodeRecord:
-    """Everything known about one code on one date (built in issue #2)."""
-    raise NotImplementedError("lookup is being built in issue #2")
+    """Everything known about one code on one date of service.
+
+    With no ``system``, each system whose shape the text has is asked in
+    turn, and the first that has the code answers.
+
+    Raises:
+        InputError: ``system`` is not a code system.
+        MalformedCodeError: the text is not the shape of a code.
+        UnknownCodeError: no such code; ``suggestions`` holds likely fixes.
+    """
+    systems = code_systems()
+    if system is None:
+        return _lookup_any(conn, text, date)
+    if system not in systems:
+        raise InputError(
+            f"'{system}' is not a code system.",
+            hint="Use one of: " + ", ".join(systems) + ".",
+        )
+    return _lookup_in(conn, systems[system], text, date)
+
+
+def _lookup_any(conn: sqlite3.Connection, text: str, date: dt.date) -> CodeRecord:
+    shaped = shaped_systems(text)
+    for candidate in shaped:
+        try:
+            code = candidate.normalize(text)
+        except MalformedCodeError:
+            continue
+        row = find_code_row(conn, candidate.name, code)
+        if row is not None:
+            return build_record(conn, row, candidate.name, date)
+    if not shaped:
+        raise explain_shapeless(conn, text)
+    return _lookup_in(conn, shaped[0], text, date)
+
+
+def _lookup_in(
+    conn: sqlite3.Connection, system: CodeSystem, text: str, date: dt.date
+) -> CodeRecord:
+    try:
+        code = system.normalize(text)
+    except MalformedCodeError as error:
+        raise explain_malformed(conn, system, text, error) from None
+    row = find_code_row(conn, system.name, code)
+    if row is None:
+        raise explain_unknown(conn, system, code, text)
+    return build_record(conn, row, system.name, date)
+
+
+def find_code_row(
+    conn: sqlite3.Connection, system: str, code: str
+) -> tuple[str, ...] | None:
+    """The code's row, the deepest kind first when a block shares its name."""
+    row = conn.execute(
+        f"SELECT {_CODE_COLUMNS} FROM code WHERE code = ? AND system = ?"
+        " ORDER BY depth DESC LIMIT 1",
+        (code, system),
+    ).fetchone()
+    return tuple(row) if row is not None else None
+
+
+def build_record(
+    conn: sqlite3.Connection, row: Sequence[str], system: str, date: dt.date
+) -> CodeRecord:
+    """Assemble the record of one code row for the date of service."""
+    code, kind, title, short_title, parent, parent_kind, billable = row
+    spans = read_spans(conn, system, code)
+    status = status_on(spans, date, bool(billable))
+    period = covering_period(spans, date)
+    parents = read_parents(conn, system, parent, parent_kind)
+    levels = [(code, kind)] + [(p.code, p.kind) for p in reversed(parents)]
+    children = read_children(conn, system, code, kind, date)
+    header = status == "header"
+    descendants, count = (
+        read_billable_descendants(conn, system, code, kind, date) if header else ([], 0)
+    )
+    replaced_by = read_replacements(conn, system, code)
+    warnings = status_warnings(code, date, status, spans, children, replaced_by)
+    warnings += newest_release_warning(conn, system, date)
+    return CodeRecord(
+        system=system,
+        code=code,
+        kind=kind,
+        title=title,
+        date=date,
+        status=status,
+        billable=status == "valid",
+        valid_from=period.valid_from if period else None,
+        valid_to=period.valid_to if period else None,
+        from_floor=period.from_floor if period else False,
+        short_title=short_title,
+        notes=read_notes(conn, system, levels),
+        seventh_characters=read_seventh_characters(conn, system, levels),
+        parents=parents,
+        children=children,
+        billable_descendants=descendants,
+        billable_descendant_count=count,
+        spans=spans,
+        replaced_by=replaced_by,
+        facts=read_facts(conn, system, code),
+        warnings=warnings,
+        licensed_text=read_licensed_text(conn, system, code),
+    )
+
+
+def read_parents(
+    conn: sqlite3.Connection, system: str, parent: str | None, kind: str | None
+) -> list[CodeRef]:
+    """The chain of parents, root first (chapter, block, category…)."""
+    chain: list[CodeRef] = []
+    while parent is not None and kind is not None:
+        row = conn.execute(
+            "SELECT code, kind, title, billable, parent, parent_kind FROM code"
+            " WHERE system = ? AND kind = ? AND code = ?",
+            (system, kind, parent),
+        ).fetchone()
+        if row is None:
+            break
+        chain.append(CodeRef(system, row[0], row[1], row[2], bool(row[3])))
+        parent, kind = row[4], row[5]
+    return chain[::-1]
+
+
+def read_children(
+    conn: sqlite3.Connection, system: str, code: str, kind: str, date: dt.date
+) -> list[CodeRef]:
+    """The codes directly under this one that are in the code set on the date."""
+    rows = conn.execute(
+        "SELECT c.code, c.kind, c.title, (SELECT max(s.billable) FROM span s"
+        f" WHERE s.system = c.system AND s.code = c.code AND {_COVERS}) AS on_day"
+        " FROM code c WHERE c.system = :system AND c.parent_kind = :kind"
+        " AND c.parent = :code ORDER BY c.seq",
+        {"system": system, "kind": kind, "code": code, "day": date.isoformat()},
+    ).fetchall()
+    return [
+        CodeRef(system, row[0], row[1], row[2], bool(row[3]))
+        for row in rows
+        if row[3] is not None
+    ]
+
+
+def read_billable_descendants(
+    conn: sqlite3.Connection, system: str, code: str, kind: str, date: dt.date
+) -> tuple[list[CodeRef], int]:
+    """The first billable codes under a header on the date, and how many."""
+    rows = conn.execute(
+        "WITH RECURSIVE under(code, kind) AS ("
+        " SELECT :code, :kind UNION ALL"
+        " SELECT c.code, c.kind FROM code c JOIN under u"
+        " ON c.system = :system AND c.parent_kind = u.kind AND c.parent = u.code)"
+        " SELECT c.code, c.kind, c.title FROM under u JOIN code c"
+        " ON c.system = :system AND c.kind = u.kind AND c.code = u.code"
+        f" WHERE EXISTS (SELECT 1 FROM span s WHERE s.system = :system"
+        f" AND s.code = c.code AND s.billable = 1 AND {_COVERS})"
+        " ORDER BY c.seq",
+        {"system": system, "kind": kind, "code": code, "day": date.isoformat()},
+    ).fetchall()
+    refs = [CodeRef(system, r[0], r[1], r[2], True) for r in rows[:DESCENDANT_LIMIT]]
+    return refs, len(rows)
+
+
+def read_notes(
+    conn: sqlite3.Connection, system: str, levels: list[tuple[str, str]]
+) -> dict[str, list[Note]]:
+    """Own notes, then those inherited from each level up, grouped by type."""
+    notes: dict[str, list[Note]] = {}
+    for depth, (code, kind) in enumerate(levels):
+        rows = conn.execute(
+            "SELECT type, text FROM note WHERE system = ? AND kind = ? AND code = ?"
+            " ORDER BY seq",
+            (system, kind, code),
+        ).fetchall()
+        for note_type, text in rows:
+            if depth and note_type in OWN_ONLY_NOTES:
+                continue
+            note = Note(note_type, text, code, kind, inherited=depth > 0)
+            notes.setdefault(note_type, []).append(note)
+    order = {name: i for i, name in enumerate(NOTE_TYPES)}
+    return dict(sorted(notes.items(), key=lambda item: order.get(item[0], 99)))
+
+
+def read_seventh_characters(
+    conn: sqlite3.Connection, system: str, levels: list[tuple[str, str]]
+) -> list[SeventhCharacter]:
+    """The seventh-character table of the nearest level that defines one."""
+    for code, kind in levels:
+        rows = conn.execute(
+            "SELECT character, meaning FROM seventh_char"
+            " WHERE system = ? AND kind = ? AND code = ? ORDER BY seq",
+            (system, kind, code),
+        ).fetchall()
+        if rows:
+            return [SeventhCharacter(char, meaning, code) for char, meaning in rows]
+    return []
+
+
+def read_replacements(
+    conn: sqlite3.Connection, system: str, code: str
+) -> list[CodeRef]:
+    """The codes the data says replace this one."""
+    rows = conn.execute(
+        "SELECT r.replaced_by, c.kind, c.title, c.billable FROM replacement r"
+        " JOIN code c ON c.system = r.system AND c.code = r.replaced_by"
+        " WHERE r.system = ? AND r.code = ? ORDER BY c.seq",
+        (system, code),
+    ).fetchall()
+    return [CodeRef(system, r[0], r[1], r[2], bool(r[3])) for r in rows]
+
+
+def read_facts(conn: sqlite3.Connection, system: str, code: str) -> list[Fact]:
+    """Public CMS facts about the code, by group."""
+    rows = conn.execute(
+        "SELECT grp, name, label, value, source FROM fact"
+        " WHERE system = ? AND code = ? ORDER BY grp, seq",
+        (system, code),
+    ).fetchall()
+    return [Fact(*row) for row in rows]
+
+
+def read_licensed_text(
+    conn: sqlite3.Connection, system: str, code: str
+) -> dict[str, str]:
+    """Descriptors from a licensed file the user imported, if any."""
+    row = conn.execute(
+        "SELECT short, medium, long FROM licensed_text WHERE system = ? AND code = ?",
+        (system, code),
+    ).fetchone()
+    if row is None:
+        return {}
+    named = zip(("short", "medium", "long"), row, strict=True)
+    return {name: text for name, text in named if text}
+
+
+def sibling_codes(conn: sqlite3.Connection, record: CodeRecord) -> list[CodeRef]:
+    """The other codes under the same parent, in the code set on the date."""
+    if not record.parents:
+        return []
+    parent = record.parents[-1]
+    children = read_children(conn, record.system, parent.code, parent.kind, record.date)
+    return [child for child in children if child.code != record.code]
+
+
+def record_as_dict(record: CodeRecord) -> dict[str, Any]:
+    """The record as JSON-ready values: dates become ISO strings."""
+    return cast(dict[str, Any], _jsonable(dataclasses.asdict(record)))
+
+
+def _jsonable(value: object) -> object:
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, dict):
+        return {key: _jsonable(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_jsonable(item) for item in value]
+    return value

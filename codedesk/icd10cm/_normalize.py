@@ -1,20 +1,71 @@
-"""Turn what people type into the canonical ICD-10-CM code."""
+"""Turn what people type into the canonical ICD-10-CM code.
+
+Canonical codes are upper case with a dot after the third character
+(``I21.9``, ``S72.001A``); a three-character code has no dot (``N10``).
+Blocks keep their range form (``A00-A09``). Nothing is added or dropped:
+``E78.0`` and ``E78.00`` stay two different codes.
+"""
 
 from __future__ import annotations
 
+import re
+
 from .._errors import MalformedCodeError
+
+#: A letter, a digit, a letter or digit (C4A, D3A, M1A, Z3A), then up to
+#: four letters or digits (official guidelines, section I.A: "codes may be
+#: three to seven characters").
+_CODE = re.compile(r"[A-Z][0-9][0-9A-Z][0-9A-Z]{0,4}")
+_BLOCK = re.compile(r"[A-Z][0-9][0-9A-Z]-[A-Z][0-9][0-9A-Z]")
+_NOISE = re.compile(r"[\s.]+")
 
 
 def normalize(text: str) -> str:
-    """The canonical form of a ICD-10-CM code, or MalformedCodeError."""
-    cleaned = text.strip().upper()
-    if not cleaned:
-        raise MalformedCodeError(
-            "An empty code was given.", code=text, system="icd10cm"
-        )
-    return cleaned
+    """The canonical form of an ICD-10-CM code as typed.
+
+    ``normalize(" i219 ")`` is ``I21.9``; ``normalize("H40.11x0")`` is
+    ``H40.11X0``.
+
+    Raises:
+        MalformedCodeError: the text is not the shape of an ICD-10-CM code.
+    """
+    bare = _NOISE.sub("", text).upper()
+    if _CODE.fullmatch(bare):
+        return dotted(bare)
+    if _BLOCK.fullmatch(bare):
+        return bare
+    raise MalformedCodeError(
+        _malformed_message(text, bare),
+        code=text,
+        system="icd10cm",
+        hint="An ICD-10-CM code is a letter, a digit, a letter or digit, then up"
+        " to four more letters or digits, e.g. I21.9 or S72.001A.",
+    )
 
 
 def looks_like(text: str) -> bool:
-    """Whether the text has the shape of a ICD-10-CM code."""
-    return False
+    """Whether the text has the shape of an ICD-10-CM code or block."""
+    bare = _NOISE.sub("", text).upper()
+    return bool(_CODE.fullmatch(bare) or _BLOCK.fullmatch(bare))
+
+
+def dotted(bare: str) -> str:
+    """Put the dot after the third character of an undotted code."""
+    bare = bare.replace(".", "")
+    return bare if len(bare) <= 3 else f"{bare[:3]}.{bare[3:]}"
+
+
+def undotted(code: str) -> str:
+    """The code without its dot, as CMS files write it (``I219``)."""
+    return code.replace(".", "")
+
+
+def _malformed_message(text: str, bare: str) -> str:
+    if not bare:
+        return "An empty code was given."
+    if len(bare) > 7 and _CODE.fullmatch(bare[:7]):
+        return (
+            f"'{text.strip()}' is not an ICD-10-CM code: it has {len(bare)}"
+            " characters, and ICD-10-CM codes have at most 7."
+        )
+    return f"'{text.strip()}' is not the shape of an ICD-10-CM code."

@@ -1,0 +1,147 @@
+"""Whether a code is in the code set on a date, from its spans."""
+
+from __future__ import annotations
+
+import datetime as dt
+import sqlite3
+from dataclasses import dataclass
+
+from ._records import SYSTEM_LABELS, CodeRef, Span
+
+#: How many codes a warning names before it says "…".
+NAMED_IN_WARNING = 8
+
+
+@dataclass(frozen=True)
+class Period:
+    """Contiguous spans merged: the code was in the code set throughout."""
+
+    valid_from: dt.date | None
+    valid_to: dt.date | None
+    from_floor: bool
+
+
+def read_spans(conn: sqlite3.Connection, system: str, code: str) -> list[Span]:
+    """The code's spans, oldest first."""
+    rows = conn.execute(
+        "SELECT valid_from, valid_to, billable, title, source, from_floor FROM span"
+        " WHERE system = ? AND code = ? ORDER BY valid_from",
+        (system, code),
+    ).fetchall()
+    return [
+        Span(_date(r[0]), _date(r[1]), bool(r[2]), r[3], r[4], bool(r[5])) for r in rows
+    ]
+
+
+def status_on(spans: list[Span], day: dt.date, billable: bool = False) -> str:
+    """``valid``, ``header``, ``ended`` or ``not_yet`` on the date.
+
+    A code with no spans at all (a system loaded without dates) counts as
+    in the code set, billable as its row says.
+    """
+    if not spans:
+        return "valid" if billable else "header"
+    covering = [span for span in spans if span.covers(day)]
+    if any(span.billable for span in covering):
+        return "valid"
+    if covering:
+        return "header"
+    if any(span.valid_from and span.valid_from > day for span in spans):
+        return "not_yet"
+    return "ended"
+
+
+def covering_period(spans: list[Span], day: dt.date) -> Period | None:
+    """The merged period around the date; else the nearest one."""
+    periods = merge_periods(spans)
+    for period in periods:
+        if Span(
+            period.valid_from, period.valid_to, False, "", "", period.from_floor
+        ).covers(day):
+            return period
+    later = [p for p in periods if p.valid_from and p.valid_from > day]
+    if later:
+        return later[0]
+    return periods[-1] if periods else None
+
+
+def merge_periods(spans: list[Span]) -> list[Period]:
+    """Join spans that touch or overlap into periods, oldest first."""
+    periods: list[Period] = []
+    for span in sorted(spans, key=lambda s: s.valid_from or dt.date.min):
+        last = periods[-1] if periods else None
+        if last and _touches(last, span):
+            end = (
+                None
+                if last.valid_to is None or span.valid_to is None
+                else max(last.valid_to, span.valid_to)
+            )
+            periods[-1] = Period(last.valid_from, end, last.from_floor)
+        else:
+            periods.append(Period(span.valid_from, span.valid_to, span.from_floor))
+    return periods
+
+
+def _touches(period: Period, span: Span) -> bool:
+    if period.valid_to is None or span.valid_from is None:
+        return True
+    return span.valid_from <= period.valid_to + dt.timedelta(days=1)
+
+
+def status_warnings(
+    code: str,
+    day: dt.date,
+    status: str,
+    spans: list[Span],
+    children: list[CodeRef],
+    replaced_by: list[CodeRef],
+) -> list[str]:
+    """What a coder must know before using the code on the date."""
+    warnings: list[str] = []
+    if status == "header":
+        warnings.append(_header_warning(code, children))
+    elif status == "ended":
+        end = max((s.valid_to for s in spans if s.valid_to), default=None)
+        warnings.append(f"{code} is not valid on {day}: it ended on {end}.")
+    elif status == "not_yet":
+        start = min(s.valid_from for s in spans if s.valid_from)
+        warnings.append(f"{code} is not valid on {day}: it takes effect on {start}.")
+    if replaced_by and status != "valid":
+        warnings.append(f"{code} is replaced by {_names(replaced_by)}.")
+    return warnings
+
+
+def _header_warning(code: str, children: list[CodeRef]) -> str:
+    names = _names(children)
+    if children and all(len(c.code.replace(".", "")) == 7 for c in children):
+        return f"{code} is not billable: it needs a seventh character ({names})."
+    if children:
+        return f"{code} is a header, not billable: use a code under it ({names})."
+    return f"{code} is a header, not billable."
+
+
+def _names(refs: list[CodeRef]) -> str:
+    names = ", ".join(ref.code for ref in refs[:NAMED_IN_WARNING])
+    return names + ", …" if len(refs) > NAMED_IN_WARNING else names
+
+
+def newest_release_warning(
+    conn: sqlite3.Connection, system: str, day: dt.date
+) -> list[str]:
+    """A warning when the date is after every release loaded for the system."""
+    row = conn.execute(
+        "SELECT name, vintage, effective_to FROM release WHERE system = ?"
+        " AND effective_to IS NOT NULL ORDER BY effective_to DESC LIMIT 1",
+        (system,),
+    ).fetchone()
+    if row is None or day.isoformat() <= row[2]:
+        return []
+    label = SYSTEM_LABELS.get(system, system)
+    return [
+        f"The date of service {day} is after the newest {label} release loaded"
+        f" ({row[1]}, in effect to {row[2]}); this answer comes from that release."
+    ]
+
+
+def _date(text: str | None) -> dt.date | None:
+    return dt.date.fromisoformat(text) if text else None
