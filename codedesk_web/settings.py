@@ -8,7 +8,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import django_stubs_ext
+
 from codedesk_web.lib.env import env_bool, env_int, env_list, env_str
+
+# Lets Django's generic classes be subscripted, as in ModelAdmin[JobPost].
+django_stubs_ext.monkeypatch()
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 VAR_DIR = Path(env_str("CODEDESK_VAR_DIR", str(BASE_DIR / "var")))
@@ -113,3 +118,19 @@ LOGGING = {
 }
 
 REQUEST_SIZE_LIMIT = env_int("REQUEST_SIZE_LIMIT", 10 * 1024 * 1024)
+
+# Job board and email consult desk (see docs/environment.md).
+JOBS_RESUME_DIR = Path(env_str("JOBS_RESUME_DIR", str(VAR_DIR / "private" / "resumes")))
+JOBS_RESUME_MAX_BYTES = env_int("JOBS_RESUME_MAX_BYTES", 2 * 1024 * 1024)
+CONSULT_DESK_ADDRESS = env_str("CONSULT_DESK_ADDRESS", "consults@localhost")
+CONSULT_MAX_MESSAGE_BYTES = env_int("CONSULT_MAX_MESSAGE_BYTES", 5 * 1024 * 1024)
+CONSULT_ATTACHMENT_MAX_BYTES = env_int("CONSULT_ATTACHMENT_MAX_BYTES", 2 * 1024 * 1024)
+CONSULT_ATTACHMENT_MAX_COUNT = env_int("CONSULT_ATTACHMENT_MAX_COUNT", 5)
+SITE_URL = env_str("SITE_URL", "http://127.0.0.1:8000")
+EMAIL_HOST = env_str("EMAIL_HOST", "127.0.0.1")
+EMAIL_PORT = env_int("EMAIL_PORT", 25)
+EMAIL_HOST_USER = env_str("EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = env_str("EMAIL_HOST_PASSWORD", "")
+EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
+EMAIL_TIMEOUT = env_int("EMAIL_TIMEOUT", 30)
+DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", CONSULT_DESK_ADDRESS)
