@@ -20,6 +20,7 @@ from ._errors import (
     TransportError,
     UnknownCodeError,
 )
+from ._plain import plain_summary
 from ._records import (
     SYSTEM_LABELS,
     SYSTEMS,
@@ -56,4 +57,5 @@ __all__ = [
     "Span",
     "TransportError",
     "UnknownCodeError",
+    "plain_summary",
 ]

@@ -37,6 +37,7 @@ INSTALLED_APPS = [
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
+    "ninja",
     "codedesk_web.codes",
     "codedesk_web.search",
     "codedesk_web.api",
@@ -71,6 +72,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "codedesk_web.lib.context.site",
+                "codedesk_web.lib.context.service_date",
             ],
         },
     },
@@ -107,6 +109,10 @@ STORAGES = {
         else "django.contrib.staticfiles.storage.StaticFilesStorage"
     },
 }
+# In development WhiteNoise serves the app folders directly, so no
+# collectstatic is needed before runserver or the tests.
+WHITENOISE_USE_FINDERS = DEBUG
+WHITENOISE_AUTOREFRESH = DEBUG
 MEDIA_ROOT = VAR_DIR / "uploads"
 
 LOG_LEVEL = env_str("LOG_LEVEL", "INFO")

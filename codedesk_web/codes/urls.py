@@ -1,5 +1,11 @@
 from __future__ import annotations
 
-from django.urls import URLPattern, URLResolver
+from django.urls import URLPattern, URLResolver, path
 
-urlpatterns: list[URLPattern | URLResolver] = []
+from . import views
+
+app_name = "codes"
+
+urlpatterns: list[URLPattern | URLResolver] = [
+    path("<str:system>/<str:code>", views.code_page, name="code"),
+]

@@ -7,6 +7,8 @@ from typing import Any
 from django.conf import settings
 from django.http import HttpRequest
 
+from .service_date import picker_context
+
 
 def site(request: HttpRequest) -> dict[str, Any]:
     """The site name and feature flags, for the layout."""
@@ -15,3 +17,8 @@ def site(request: HttpRequest) -> dict[str, Any]:
         "assistant_enabled": settings.ASSISTANT_ENABLED,
         "jobs_enabled": settings.JOBS_ENABLED,
     }
+
+
+def service_date(request: HttpRequest) -> dict[str, Any]:
+    """The date of service and its picker, for the layout and links."""
+    return picker_context(request)

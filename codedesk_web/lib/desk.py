@@ -1,4 +1,4 @@
-"""The one shared ``Desk`` of this process, opened on first use."""
+"""The shared ``Desk`` of this process, opened on first use."""
 
 from __future__ import annotations
 
@@ -10,7 +10,16 @@ from django.conf import settings
 from codedesk import Desk
 
 
-@functools.cache
 def get_desk() -> Desk:
-    """The desk on the configured code database."""
-    return Desk(Path(settings.CODEDESK_DB))
+    """The desk on the configured code database (``settings.CODEDESK_DB``).
+
+    Raises:
+        DatabaseMissingError: no code database has been built there yet.
+    """
+    return open_desk(str(settings.CODEDESK_DB))
+
+
+@functools.lru_cache(maxsize=4)
+def open_desk(path: str) -> Desk:
+    """One desk per database file, kept for the life of the process."""
+    return Desk(Path(path))
