@@ -206,6 +206,15 @@ class FakeDesk:
             suggestions=SUGGESTIONS.get(bare, ()),
         )
 
+    def siblings(
+        self, text: str, *, system: str | None = None, date: dt.date | None = None
+    ) -> list[CodeRef]:
+        item = self.lookup(text, system=system, date=date)
+        if not item.parents:
+            return []
+        parent = self.lookup(item.parents[-1].code, system=system, date=date)
+        return [ref for ref in parent.children if ref.code != item.code]
+
     def search(
         self,
         query: str,

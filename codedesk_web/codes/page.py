@@ -93,12 +93,10 @@ def find_siblings(desk: Desk, record: CodeRecord) -> list[CodeRef]:
     """The other codes under the same parent, on the same date."""
     if not record.parents:
         return []
-    parent = record.parents[-1]
     try:
-        above = desk.lookup(parent.code, system=record.system, date=record.date)
+        return desk.siblings(record.code, system=record.system, date=record.date)
     except CodeError:
         return []
-    return [ref for ref in above.children if ref.code != record.code]
 
 
 def own_seventh_character(record: CodeRecord) -> SeventhCharacter | None:
