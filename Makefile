@@ -29,6 +29,7 @@ lint:
 
 typecheck:
 	$(BIN)/mypy codedesk codedesk_web tests bench eval
+	$(BIN)/mypy conftest.py
 
 test:
 	$(BIN)/pytest -q

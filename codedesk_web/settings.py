@@ -9,8 +9,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import django_stubs_ext
+from django.core.exceptions import ImproperlyConfigured
 
-from codedesk_web.lib.env import env_bool, env_int, env_list, env_str
+from codedesk_web.lib.csp import DEFAULT_POLICY
+from codedesk_web.lib.env import env_bool, env_int, env_limit, env_list, env_str
 
 # Lets Django's generic classes be subscripted, as in ModelAdmin[JobPost].
 django_stubs_ext.monkeypatch()
@@ -20,6 +22,12 @@ VAR_DIR = Path(env_str("CODEDESK_VAR_DIR", str(BASE_DIR / "var")))
 
 DEBUG = env_bool("DEBUG", True)
 SECRET_KEY = env_str("SECRET_KEY", "dev-only-insecure-key-change-me" if DEBUG else "")
+if not SECRET_KEY:
+    raise ImproperlyConfigured(
+        "SECRET_KEY is not set and DEBUG is off; set SECRET_KEY (or SECRET_KEY_FILE)"
+        " to a long random value, e.g. from"
+        " `python -c 'import secrets; print(secrets.token_urlsafe(50))'`."
+    )
 ALLOWED_HOSTS = env_list(
     "ALLOWED_HOSTS", ["localhost", "127.0.0.1", "[::1]", "testserver"]
 )
@@ -49,6 +57,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "codedesk_web.lib.csp.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -56,6 +65,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "codedesk_web.lib.metering.GuestCookieMiddleware",
 ]
 
 ROOT_URLCONF = "codedesk_web.urls"
@@ -73,6 +83,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "codedesk_web.lib.context.site",
                 "codedesk_web.lib.context.service_date",
+                "codedesk_web.lib.metering.meter_context",
             ],
         },
     },
@@ -116,10 +127,19 @@ WHITENOISE_AUTOREFRESH = DEBUG
 MEDIA_ROOT = VAR_DIR / "uploads"
 
 LOG_LEVEL = env_str("LOG_LEVEL", "INFO")
+LOG_FORMAT = env_str("LOG_FORMAT", "text" if DEBUG else "json")
+if LOG_FORMAT not in ("text", "json"):
+    raise ImproperlyConfigured(f"LOG_FORMAT is '{LOG_FORMAT}'; use text or json.")
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "formatters": {
+        "json": {"()": "codedesk_web.lib.jsonlog.JsonFormatter"},
+        "text": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"},
+    },
+    "handlers": {
+        "console": {"class": "logging.StreamHandler", "formatter": LOG_FORMAT}
+    },
     "root": {"handlers": ["console"], "level": LOG_LEVEL},
 }
 
@@ -133,10 +153,92 @@ CONSULT_MAX_MESSAGE_BYTES = env_int("CONSULT_MAX_MESSAGE_BYTES", 5 * 1024 * 1024
 CONSULT_ATTACHMENT_MAX_BYTES = env_int("CONSULT_ATTACHMENT_MAX_BYTES", 2 * 1024 * 1024)
 CONSULT_ATTACHMENT_MAX_COUNT = env_int("CONSULT_ATTACHMENT_MAX_COUNT", 5)
 SITE_URL = env_str("SITE_URL", "http://127.0.0.1:8000")
-EMAIL_HOST = env_str("EMAIL_HOST", "127.0.0.1")
+
+# Accounts: sign-in by email, confirmation links, throttled failures.
+LOGIN_URL = "accounts:sign_in"
+LOGIN_REDIRECT_URL = "/"
+AUTH_PASSWORD_VALIDATORS = [
+    {"NAME": "django.contrib.auth.password_validation." + name}
+    for name in (
+        "UserAttributeSimilarityValidator",
+        "MinimumLengthValidator",
+        "CommonPasswordValidator",
+        "NumericPasswordValidator",
+    )
+]
+EMAIL_CONFIRMATION_MAX_AGE = env_int("EMAIL_CONFIRMATION_MAX_AGE", 3 * 24 * 3600)
+SIGNIN_FAILURES_PER_ACCOUNT = env_int("SIGNIN_FAILURES_PER_ACCOUNT", 5)
+SIGNIN_FAILURES_PER_ADDRESS = env_int("SIGNIN_FAILURES_PER_ADDRESS", 20)
+SIGNIN_FAILURE_WINDOW = env_int("SIGNIN_FAILURE_WINDOW", 15 * 60)
+TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0)
+
+# Mail: printed to the console until EMAIL_HOST names an SMTP server.
+EMAIL_HOST = env_str("EMAIL_HOST", "")
+EMAIL_BACKEND = (
+    "django.core.mail.backends.smtp.EmailBackend"
+    if EMAIL_HOST
+    else "django.core.mail.backends.console.EmailBackend"
+)
 EMAIL_PORT = env_int("EMAIL_PORT", 25)
 EMAIL_HOST_USER = env_str("EMAIL_HOST_USER", "")
 EMAIL_HOST_PASSWORD = env_str("EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
+EMAIL_USE_SSL = env_bool("EMAIL_USE_SSL", False)
 EMAIL_TIMEOUT = env_int("EMAIL_TIMEOUT", 30)
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", CONSULT_DESK_ADDRESS)
+SERVER_EMAIL = DEFAULT_FROM_EMAIL
+
+# Metering: guests, free and paid accounts; None is no limit.
+METER_LIMITS: dict[str, dict[str, int | None]] = {
+    "code_page": {
+        "guest": env_limit("METER_CODE_PAGES_GUEST", 1),
+        "free": env_limit("METER_CODE_PAGES_FREE", 6),
+        "paid": env_limit("METER_CODE_PAGES_PAID", None),
+    },
+    "search": {
+        "guest": env_limit("METER_SEARCHES_GUEST", 30),
+        "free": env_limit("METER_SEARCHES_FREE", 200),
+        "paid": env_limit("METER_SEARCHES_PAID", None),
+    },
+    "api": {
+        "guest": 0,
+        "free": env_limit("METER_API_CALLS_FREE", 100),
+        "paid": env_limit("METER_API_CALLS_PAID", 20000),
+    },
+    "assistant": {
+        "guest": env_limit("METER_ASSISTANT_GUEST", 3),
+        "free": env_limit("METER_ASSISTANT_FREE", 20),
+        "paid": env_limit("METER_ASSISTANT_PAID", 500),
+    },
+}
+
+# Redis: shared cache and rate-limit counters for several app servers.
+REDIS_URL = env_str("REDIS_URL", "")
+RATELIMIT_KEY_PREFIX = env_str("RATELIMIT_KEY_PREFIX", "codedesk:")
+CACHES = {
+    "default": {
+        "BACKEND": "django.core.cache.backends.redis.RedisCache",
+        "LOCATION": REDIS_URL,
+        "KEY_PREFIX": RATELIMIT_KEY_PREFIX,
+    }
+    if REDIS_URL
+    else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
+}
+
+# Security: strict by default once DEBUG is off (the site is served by HTTPS).
+CONTENT_SECURITY_POLICY = env_str("CONTENT_SECURITY_POLICY", DEFAULT_POLICY)
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "same-origin"
+X_FRAME_OPTIONS = "DENY"
+SESSION_COOKIE_HTTPONLY = True
+SESSION_COOKIE_SECURE = env_bool("SESSION_COOKIE_SECURE", not DEBUG)
+CSRF_COOKIE_SECURE = env_bool("CSRF_COOKIE_SECURE", not DEBUG)
+SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", not DEBUG)
+SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
+SECURE_HSTS_SECONDS = env_int("SECURE_HSTS_SECONDS", 0 if DEBUG else 31536000)
+SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", False)
+SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", False)
+if env_bool("SECURE_PROXY_SSL_HEADER", False):
+    # Only behind a proxy that sets X-Forwarded-Proto itself and strips the
+    # client's copy; otherwise a client could claim HTTPS.
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")

@@ -5,8 +5,11 @@ from __future__ import annotations
 from django.contrib import admin
 from django.urls import URLPattern, URLResolver, include, path
 
+from codedesk_web.lib.health import healthz
+
 urlpatterns: list[URLPattern | URLResolver] = [
     path("admin/", admin.site.urls),
+    path("healthz", healthz, name="healthz"),
     path("", include("codedesk_web.search.urls")),
     path("codes/", include("codedesk_web.codes.urls")),
     path("api/", include("codedesk_web.api.urls")),

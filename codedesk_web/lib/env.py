@@ -58,3 +58,18 @@ def env_list(name: str, default: list[str]) -> list[str]:
     if value is None or value.strip() == "":
         return default
     return [item.strip() for item in value.split(",") if item.strip()]
+
+
+def env_limit(name: str, default: int | None) -> int | None:
+    """A usage limit: a whole number, or ``unlimited`` for none."""
+    value = os.environ.get(name)
+    if value is None or value.strip() == "":
+        return default
+    if value.strip().lower() == "unlimited":
+        return None
+    number = env_int(name, 0)
+    if number < 0:
+        raise ImproperlyConfigured(
+            f"{name} is '{value}'; use a whole number of 0 or more, or 'unlimited'."
+        )
+    return number
