@@ -1,14 +1,17 @@
 """The roles a signed-in person can hold on the site: coder, employer, consultant.
 
-A role is a Django group of the same name; staff also count as consultants.
-The accounts app will own role assignment (#5); every check goes through
-``has_role`` so the switch touches one module.
+A role is the ``role`` of the user's accounts profile (coder unless the
+person registered as an employer or staff made them a consultant); staff
+also count as consultants. Every check goes through ``has_role``.
 """
 
 from __future__ import annotations
 
 from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
 from django.core.exceptions import PermissionDenied
+
+from codedesk_web.accounts import roles as accounts_roles
+from codedesk_web.accounts.models import Role
 
 CODER = "coder"
 EMPLOYER = "employer"
@@ -20,12 +23,7 @@ def has_role(user: AbstractBaseUser | AnonymousUser, role: str) -> bool:
     """Whether a signed-in user holds ``role`` (one of ``ROLES``)."""
     if role not in ROLES:
         raise ValueError(f"Role '{role}' is unknown; use one of {', '.join(ROLES)}.")
-    if not user.is_authenticated:
-        return False
-    if role == CONSULTANT and getattr(user, "is_staff", False):
-        return True
-    groups = getattr(user, "groups", None)
-    return groups is not None and bool(groups.filter(name=role).exists())
+    return accounts_roles.has_role(user, Role(role))
 
 
 def signed_in_id(user: AbstractBaseUser | AnonymousUser) -> int:

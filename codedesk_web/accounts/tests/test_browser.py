@@ -18,7 +18,7 @@ def test_a_visitor_registers_confirms_and_signs_in(page: Any) -> None:
     page.fill("#id_email", "browser@example.org")
     page.fill("#id_password", PASSWORD)
     page.fill("#id_password_again", PASSWORD)
-    page.click("button[type=submit]")
+    page.click("main button[type=submit]")
     page.wait_for_selector("#check-email")
 
     link = re.search(r"https?://\S+/accounts/confirm/\S+/", str(mail.outbox[0].body))

@@ -13,11 +13,12 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from django.contrib.auth.models import Group, User
+from django.contrib.auth.models import User
 from django.test import Client
 from django.utils import timezone
 from pytest_django.fixtures import Settings as SettingsWrapper
 
+from codedesk_web.accounts.models import Profile, Role
 from codedesk_web.jobs.models import JobPost
 from codedesk_web.lib.roles import CODER, EMPLOYER
 
@@ -49,8 +50,7 @@ def user_with_role(username: str, role: str | None) -> User:
     user = User.objects.create_user(
         username, email=f"{username}@example.org", password=None
     )
-    if role:
-        user.groups.add(Group.objects.get_or_create(name=role)[0])
+    Profile.objects.create(user=user, role=role or Role.CODER)
     return user
 
 
