@@ -1,0 +1,42 @@
+from __future__ import annotations
+
+import pytest
+
+from codedesk import MalformedCodeError
+from codedesk.icd10pcs import looks_like, normalize
+
+
+def test_a_valid_code_is_kept() -> None:
+    assert normalize(" 0lb50zz ") == "0LB50ZZ"
+
+
+def test_a_table_header_is_accepted_as_a_header() -> None:
+    assert normalize("02n") == "02N"
+    assert not looks_like("02N")
+
+
+def test_the_letter_o_is_refused_with_the_digit_suggested() -> None:
+    with pytest.raises(MalformedCodeError) as caught:
+        normalize("0LB5OZZ")
+
+    error = caught.value
+    assert error.message == (
+        "'0LB5OZZ' is not an ICD-10-PCS code: it contains the letter O or I."
+    )
+    assert error.hint == (
+        "ICD-10-PCS never uses the letters O and I, only the digits 0 and 1."
+        " Did you mean 0LB50ZZ?"
+    )
+    assert error.suggestions == ("0LB50ZZ",)
+
+
+def test_a_code_too_long_is_refused() -> None:
+    with pytest.raises(MalformedCodeError) as caught:
+        normalize("0LB50ZZZ")
+
+    assert caught.value.message == "'0LB50ZZZ' is not an ICD-10-PCS code."
+
+
+def test_looks_like_wants_seven_characters() -> None:
+    assert looks_like("0LB50ZZ")
+    assert not looks_like("0LB5OZZ")
