@@ -207,12 +207,19 @@ class FakeDesk:
         )
 
     def siblings(
-        self, text: str, *, system: str | None = None, date: dt.date | None = None
+        self,
+        text: str | CodeRecord,
+        *,
+        system: str | None = None,
+        date: dt.date | None = None,
     ) -> list[CodeRef]:
-        item = self.lookup(text, system=system, date=date)
+        if isinstance(text, CodeRecord):
+            item = text
+        else:
+            item = self.lookup(text, system=system, date=date)
         if not item.parents:
             return []
-        parent = self.lookup(item.parents[-1].code, system=system, date=date)
+        parent = self.lookup(item.parents[-1].code, system=item.system, date=item.date)
         return [ref for ref in parent.children if ref.code != item.code]
 
     def search(

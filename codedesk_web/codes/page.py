@@ -94,7 +94,7 @@ def find_siblings(desk: Desk, record: CodeRecord) -> list[CodeRef]:
     if not record.parents:
         return []
     try:
-        return desk.siblings(record.code, system=record.system, date=record.date)
+        return desk.siblings(record)
     except CodeError:
         return []
 
