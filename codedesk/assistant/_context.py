@@ -75,7 +75,8 @@ def read_release_label(conn: sqlite3.Connection, system: str) -> str:
     label = SYSTEM_LABELS.get(system, system)
     if not rows:
         return f"{label} code database"
-    return "; ".join(f"{row[0]} ({row[1]})" for row in _distinct(rows))
+    name, vintage = _distinct(rows)[0]
+    return f"{name} ({vintage})"
 
 
 def _distinct(rows: list[sqlite3.Row]) -> list[tuple[str, str]]:

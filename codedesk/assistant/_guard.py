@@ -71,6 +71,7 @@ class Guard:
             self.codes.setdefault(mention.code, mention)
             return token
         if _bare(token) in self._typed:
+            self.codes.setdefault(token, CodeMention("", token, "", "unknown"))
             return token
         self._flag(token, mention)
         return REMOVED

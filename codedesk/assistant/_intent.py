@@ -67,8 +67,8 @@ _KIND_WORDS: tuple[tuple[str, str], ...] = (
     ),
     (
         "guideline",
-        r"guideline|sequenc|convention|\bexcludes ?[12]?\b|code first|use additional"
-        r"|how (do|should) (i|you|we) code|coding rules?|\brules? for\b",
+        r"guideline|sequenc(e|ing)|convention|\bexcludes ?[12]?\b|code first"
+        r"|use additional|how (do|should) (i|you|we) code|coding rules?|\brules? for\b",
     ),
     (
         "which_code",

@@ -106,8 +106,23 @@ def parse_note(chunk: str, name: str) -> KnowledgeNote:
         terms=_split(fields.get("terms", ""), ","),
         codes=_split(fields.get("codes", ""), ","),
         sources=_split(fields["source"], "|"),
-        text=body.strip(),
+        text=reflow(body),
     )
+
+
+def reflow(body: str) -> str:
+    """Join wrapped lines: one line per paragraph and per ``- `` bullet."""
+    blocks: list[str] = []
+    for paragraph in re.split(r"\n\s*\n", body.strip()):
+        items: list[str] = []
+        for line in paragraph.splitlines():
+            stripped = line.strip()
+            if stripped.startswith("- ") or not items:
+                items.append(stripped)
+            else:
+                items[-1] += " " + stripped
+        blocks.append("\n".join(items))
+    return "\n\n".join(blocks)
 
 
 def _header_line(line: str, name: str) -> tuple[str, str]:

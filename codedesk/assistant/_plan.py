@@ -72,10 +72,8 @@ def _plan_mue(intent: Intent) -> list[Call]:
     calls = _each("mue_addon_facts", intent.codes, 2) + _each(
         "lookup_code", intent.codes, 2
     )
-    query = (
-        "mue adjudication indicator" if intent.kind == "mue" else "add-on code primary"
-    )
-    return calls + [("guideline_notes", {"query": query})]
+    term = "medically unlikely edit" if intent.kind == "mue" else "add-on code"
+    return calls + [("glossary", {"term": term})]
 
 
 def _plan_fee(intent: Intent) -> list[Call]:

@@ -137,7 +137,9 @@ def completion(turn: Turn, model: str) -> dict[str, Any]:
     }
 
 
-def _chunk(model: str, delta: dict[str, Any], finish: str | None = None) -> dict[str, Any]:
+def _chunk(
+    model: str, delta: dict[str, Any], finish: str | None = None
+) -> dict[str, Any]:
     return {
         "id": "chatcmpl-scripted",
         "object": "chat.completion.chunk",
@@ -161,7 +163,10 @@ def stream_chunks(turn: Turn, model: str) -> Iterator[dict[str, Any]]:
         yield _chunk(model, {"tool_calls": [opening]})
         arguments = call["function"]["arguments"]
         for start in range(0, len(arguments), 5):
-            piece = {"index": index, "function": {"arguments": arguments[start : start + 5]}}
+            piece = {
+                "index": index,
+                "function": {"arguments": arguments[start : start + 5]},
+            }
             yield _chunk(model, {"tool_calls": [piece]})
     yield _chunk(model, {}, "tool_calls" if turn.tool_calls else "stop")
     yield {
