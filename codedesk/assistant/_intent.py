@@ -67,7 +67,7 @@ _KIND_WORDS: tuple[tuple[str, str], ...] = (
     ),
     (
         "guideline",
-        r"guideline|sequenc(e|ing)|convention|\bexcludes ?[12]?\b|code first"
+        r"guideline|sequence|sequencing|convention|\bexcludes ?[12]?\b|code first"
         r"|use additional|how (do|should) (i|you|we) code|coding rules?|\brules? for\b",
     ),
     (
