@@ -147,6 +147,8 @@ LOGGING = {
         "console": {"class": "logging.StreamHandler", "formatter": LOG_FORMAT}
     },
     "root": {"handlers": ["console"], "level": LOG_LEVEL},
+    # aiosmtpd logs every SMTP command line, addresses included, at INFO.
+    "loggers": {"mail.log": {"level": "WARNING"}},
 }
 
 REQUEST_SIZE_LIMIT = env_int("REQUEST_SIZE_LIMIT", 10 * 1024 * 1024)
