@@ -16,12 +16,12 @@ from typing import Any
 
 import pytest
 from aiosmtpd.controller import Controller
-from django.contrib.auth.models import Group, User
+from django.contrib.auth.models import User
 from django.test import Client
 from pytest_django.fixtures import Settings
 
+from codedesk_web.accounts.models import Profile, Role
 from codedesk_web.consults.smtpd import start_server
-from codedesk_web.lib.roles import CODER, CONSULTANT
 
 DESK = "desk@codedesk.test"
 CODER_ADDRESS = "pat.coder@example.org"
@@ -99,20 +99,20 @@ def desk_server(mail_host: Inbox) -> Iterator[int]:
     controller.stop()
 
 
-def user_with_role(username: str, email: str, role: str) -> User:
+def user_with_role(username: str, email: str, role: Role) -> User:
     user = User.objects.create_user(username, email=email, password=None)
-    user.groups.add(Group.objects.get_or_create(name=role)[0])
+    Profile.objects.create(user=user, role=role)
     return user
 
 
 @pytest.fixture
 def coder(db: None) -> User:
-    return user_with_role("pat", CODER_ADDRESS, CODER)
+    return user_with_role("pat", CODER_ADDRESS, Role.CODER)
 
 
 @pytest.fixture
 def consultant(db: None) -> User:
-    return user_with_role("lee", "lee@codedesk.test", CONSULTANT)
+    return user_with_role("lee", "lee@codedesk.test", Role.CONSULTANT)
 
 
 @pytest.fixture

@@ -8,6 +8,9 @@ import sys
 from pathlib import Path
 from typing import IO
 
+import pytest
+from django.core.management import CommandError, call_command
+
 from .conftest import free_port
 
 ROOT = Path(__file__).resolve().parents[3]
@@ -63,13 +66,10 @@ def test_the_command_names_a_port_it_cannot_take() -> None:
     with socket.socket() as taken:
         taken.bind(("127.0.0.1", port))
         taken.listen()
-        result = subprocess.run(
-            [sys.executable, "manage.py", "consult_smtpd", "--port", str(port)],
-            cwd=ROOT,
-            capture_output=True,
-            text=True,
-            timeout=60,
-        )
+        with pytest.raises(CommandError) as failure:
+            call_command("consult_smtpd", "--port", str(port))
 
-    assert result.returncode == 1
-    assert result.stderr.startswith(f"CommandError: Cannot listen on 127.0.0.1:{port}")
+    assert str(failure.value) == (
+        f"Cannot listen on 127.0.0.1:{port}: [Errno 98] Address already in use; "
+        "pick another --port."
+    )
