@@ -164,6 +164,14 @@ RECORDS: list[CodeRecord] = [
     ),
     record(
         "cpt",
+        "0001U",
+        "",
+        # A licensed descriptor as a user's import would give it; the text is
+        # invented for the test and is not the AMA's.
+        licensed_text={"long": "Invented test descriptor, not AMA text"},
+    ),
+    record(
+        "cpt",
         "99213",
         "",
         # PFS RVU25D (pprrvu_2025_oct), 99213: status A, work RVU 1.30, XXX.
