@@ -11,7 +11,7 @@ import pytest
 from django.test import Client
 from pytest_django.fixtures import Settings
 
-from tests.unit.assistant.tiny import build_tiny_db
+from codedesk_web.assistant.tests.tiny import build_tiny_db
 
 
 @pytest.fixture(scope="module")

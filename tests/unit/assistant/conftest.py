@@ -7,8 +7,7 @@ from pathlib import Path
 import pytest
 
 from codedesk import Desk
-
-from .tiny import build_tiny_db
+from codedesk_web.assistant.tests.tiny import build_tiny_db
 
 
 @pytest.fixture(scope="session")

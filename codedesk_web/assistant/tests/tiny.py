@@ -15,7 +15,7 @@ from pathlib import Path
 from codedesk._systems import all_loaders
 from codedesk.releases import Sources, build_database
 
-FIXTURES = Path(__file__).resolve().parents[2] / "fixtures"
+FIXTURES = Path(__file__).resolve().parents[3] / "tests" / "fixtures"
 
 
 def build_tiny_db(folder: Path) -> Path:
