@@ -1,27 +1,25 @@
-"""Search: turn a code, a prefix or words into ranked codes."""
+"""Search: turn a code, a prefix or words into ranked codes.
+
+Two build steps run after every code system has loaded: the ICD-10-CM
+Alphabetic Index family becomes ``term`` rows, then the search tables are
+built over every system's ``term`` rows and titles.
+"""
 
 from __future__ import annotations
 
-import datetime as dt
-import sqlite3
-
-from .._records import SearchResult
 from ..releases import Loader
+from ._build import SEARCH_SCHEMA, build_search
+from ._engine import check_search_input, search_codes
+from ._index_loader import load_index
 
-LOADERS: tuple[Loader, ...] = ()
+LOADERS: tuple[Loader, ...] = (
+    Loader(name="icd10cm-index", load=load_index),
+    Loader(
+        name="search",
+        load=lambda conn, sources: [],
+        schema=SEARCH_SCHEMA,
+        finish=build_search,
+    ),
+)
 
-
-def search_codes(
-    conn: sqlite3.Connection,
-    query: str,
-    *,
-    system: str | None,
-    date: dt.date,
-    limit: int,
-    billable_only: bool,
-) -> list[SearchResult]:
-    """Rank codes for a query (built in issue #2)."""
-    raise NotImplementedError("search is being built in issue #2")
-
-
-__all__ = ["LOADERS", "search_codes"]
+__all__ = ["LOADERS", "check_search_input", "search_codes"]

@@ -1,0 +1,144 @@
+"""Search on the real code database (CODEDESK_DATA_DIR).
+
+Expected codes come from the CDC files themselves: the issue's cases, and
+paths of the FY2025 index files (``icd10cm/index_fy2025/…``) whose code is
+read from the file at test time, so the test says what the index says.
+"""
+
+from __future__ import annotations
+
+import csv
+import os
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import pytest
+
+from codedesk import Desk
+from codedesk.search._query import Concept, match_expression
+from codedesk.search._synonyms import synonym_table
+
+pytestmark = pytest.mark.acceptance
+
+
+@pytest.fixture(scope="module")
+def desk(real_desk: Desk) -> Desk:
+    """The real desk, once ICD-10-CM codes are in it."""
+    (count,) = real_desk.conn.execute(
+        "SELECT count(*) FROM code WHERE system = 'icd10cm'"
+    ).fetchone()
+    if count == 0:
+        pytest.skip("the build has no ICD-10-CM codes yet (issue #2)")
+    return real_desk
+
+
+def index_dir() -> Path:
+    return Path(os.environ["CODEDESK_DATA_DIR"]) / "icd10cm" / "index_fy2025"
+
+
+def csv_code(row_id: str) -> str:
+    """The Code column of a row of the flattened main index."""
+    path = index_dir() / "icd10cm_index_fy2025_flattened_thirdparty.csv"
+    with path.open(newline="", encoding="utf-8") as handle:
+        for row in csv.DictReader(handle):
+            if row["RowID"] == row_id:
+                return row["Code"]
+    raise AssertionError(f"no row {row_id}")
+
+
+def top(desk: Desk, query: str, count: int = 5) -> list[str]:
+    return [r.code for r in desk.search(query, limit=count)]
+
+
+def test_heart_attack_puts_the_i21_family_in_the_top_five(desk: Desk) -> None:
+    # Issue #2: "heart attack" puts I21.9 (or the I21 family) in the top 5.
+    codes = top(desk, "heart attack")
+
+    assert "I21.9" in codes or any(c.startswith("I21") for c in codes)
+
+
+def test_chf_puts_i50_9_in_the_top_five(desk: Desk) -> None:
+    assert "I50.9" in top(desk, "CHF")
+
+
+@pytest.mark.parametrize("query", ["K92.2", "k922"])
+def test_a_typed_code_comes_first(desk: Desk, query: str) -> None:
+    assert top(desk, query, 1) == ["K92.2"]
+
+
+def test_a_prefix_lists_only_codes_under_it(desk: Desk) -> None:
+    results = desk.search("S72.0", limit=30)
+
+    assert results[0].code == "S72.0"
+    assert all(r.code.startswith("S72.0") for r in results)
+
+
+@pytest.mark.parametrize(
+    ("query", "row_id"),
+    [
+        # RowID 45026: Infarct, infarction > myocardium, myocardial (acute)
+        ("acute myocardial infarction", "45026"),
+        # RowID 34642: Failure, failed > heart > congestive
+        ("congestive heart failure", "34642"),
+        # RowID 23825: Diabetes, diabetic (mellitus) (sugar), misspelt
+        ("diabetis", "23825"),
+        # RowID 62789: Pneumonia (acute) (double) ..., misspelt
+        ("pnemonia", "62789"),
+    ],
+)
+def test_words_find_the_code_the_index_gives(
+    desk: Desk, query: str, row_id: str
+) -> None:
+    assert csv_code(row_id) in top(desk, query)
+
+
+def test_a_drug_table_column_finds_its_code(desk: Desk) -> None:
+    # Table of Drugs: Acetaminophen, <cell col="6"> (Adverse effect).
+    root = ET.parse(index_dir() / "icd-10-cm-drug-2025.xml").getroot()
+    main = next(
+        m
+        for m in root.iterfind("letter/mainTerm")
+        if m.findtext("title") == "Acetaminophen"
+    )
+    expected = main.findtext("cell[@col='6']")
+
+    assert expected in top(desk, "acetaminophen adverse effect")
+
+
+def test_an_external_cause_finds_its_code(desk: Desk) -> None:
+    # External Cause Index: Accident > bare foot water skiier <code>.
+    root = ET.parse(index_dir() / "icd-10-cm-eindex-2025.xml").getroot()
+    accident = next(
+        m
+        for m in root.iterfind("letter/mainTerm")
+        if (m.findtext("title") or "").startswith("Accident")
+    )
+    skier = next(
+        t
+        for t in accident.iterfind("term")
+        if t.findtext("title") == "bare foot water skiier"
+    )
+
+    assert skier.findtext("code") in top(desk, "bare foot water skiier")
+
+
+def test_billable_only_leaves_out_headers(desk: Desk) -> None:
+    results = desk.search("fracture of femur", limit=20, billable_only=True)
+
+    assert results
+    assert all(r.billable for r in results)
+
+
+def test_every_synonym_meaning_is_found_in_the_code_sets(desk: Desk) -> None:
+    missing = []
+    for phrase, synonyms in synonym_table().items():
+        for synonym in synonyms:
+            expression = match_expression((Concept("", (synonym.meaning,)),))
+            row = desk.conn.execute(
+                "SELECT 1 FROM search_fts WHERE search_fts MATCH ? LIMIT 1",
+                (expression,),
+            ).fetchone()
+            if row is None:
+                missing.append(f"{' '.join(phrase)} -> {synonym.text}")
+
+    assert missing == []

@@ -1,0 +1,160 @@
+"""Search on the tiny database of conftest.py.
+
+Expected codes come from the fixture rows: tabular titles and inclusion
+terms (April 2026 tabular) and index paths (FY2025 index extracts), each
+named where it is used.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import shutil
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from codedesk import Desk, InputError
+from codedesk.search import search_codes
+from codedesk.search._spelling import correct_word, edit_distance
+
+
+def codes(desk: Desk, query: str, **options: object) -> list[str]:
+    return [r.code for r in desk.search(query, **options)]  # type: ignore[arg-type]
+
+
+def test_a_code_typed_without_its_dot_comes_first(search_desk: Desk) -> None:
+    results = search_desk.search("k922")
+
+    assert results[0].code == "K92.2"
+    assert results[0].why == "code is K92.2"
+    assert results[0].title == "Gastrointestinal hemorrhage, unspecified"
+
+
+def test_a_code_prefix_lists_the_codes_under_it(search_desk: Desk) -> None:
+    results = search_desk.search("I21")
+
+    assert results[0].code == "I21"
+    assert {r.code for r in results[1:]} == {"I21.9", "I21.A", "I21.A9", "I21.B"}
+    assert results[1].why == "code starts with I21"
+
+
+def test_lay_words_reach_the_code_through_a_see_reference(search_desk: Desk) -> None:
+    # Index: Attack, attacks > heart, see infarct, myocardium → I21.9
+    results = search_desk.search("heart attack", limit=5)
+
+    assert results[0].code == "I21.9"
+    assert "Index: Attack, attacks > heart (see infarct, myocardium) → I21.9" in (
+        results[0].why
+    )
+
+
+def test_an_abbreviation_reaches_the_inclusion_term(search_desk: Desk) -> None:
+    # I50.9 has the inclusion term "Congestive heart failure NOS".
+    results = search_desk.search("CHF", limit=5)
+
+    assert results[0].code == "I50.9"
+    assert results[0].why == (
+        "inclusion term 'Congestive heart failure NOS';"
+        " 'chf' means congestive heart failure"
+    )
+
+
+def test_a_misspelled_word_is_read_as_the_nearest_known_word(
+    search_desk: Desk,
+) -> None:
+    # Index: Diabetes, diabetic (mellitus) (sugar) → E11.9
+    results = search_desk.search("diabetis", limit=3)
+
+    assert results[0].code == "E11.9"
+    assert "read 'diabetis' as 'diabetes'" in results[0].why
+
+
+def test_the_last_word_may_be_unfinished(search_desk: Desk) -> None:
+    # Title of E11.9: Type 2 diabetes mellitus without complications
+    assert "E11.9" in codes(search_desk, "diabetes mell")
+
+
+def test_a_title_match_says_which_words_matched(search_desk: Desk) -> None:
+    results = search_desk.search("syncope", limit=1)
+
+    assert results[0].code == "R55"
+    assert results[0].why.startswith("title has 'Syncope'")
+
+
+def test_billable_only_drops_headers(search_desk: Desk) -> None:
+    # T39.1X1 is a header: the drug table cell needs a seventh character.
+    assert "T39.1X1" in codes(search_desk, "acetaminophen")
+    assert "T39.1X1" not in codes(search_desk, "acetaminophen", billable_only=True)
+
+
+def test_results_stay_in_the_system_asked_for(search_desk: Desk) -> None:
+    assert codes(search_desk, "heart attack", system="hcpcs") == []
+
+
+def test_a_code_not_valid_on_the_date_sinks(search_db: Path, tmp_path: Path) -> None:
+    path = tmp_path / "codes.sqlite3"
+    shutil.copy(search_db, path)
+    conn = sqlite3.connect(path)
+    conn.execute(
+        "INSERT INTO span VALUES ('icd10cm', 'I21.A9', '2017-10-01', '2017-12-31',"
+        " 0, 1, 'Other myocardial infarction type', 'test')"
+    )
+
+    found = {
+        day: search_codes(
+            conn,
+            "myocardial infarction",
+            system=None,
+            date=day,
+            limit=10,
+            billable_only=False,
+        )
+        for day in (dt.date(2017, 11, 1), dt.date(2024, 1, 1))
+    }
+
+    before = [r.code for r in found[dt.date(2017, 11, 1)]]
+    after = [r.code for r in found[dt.date(2024, 1, 1)]]
+    ended = next(r for r in found[dt.date(2024, 1, 1)] if r.code == "I21.A9")
+    assert before.index("I21.A9") < before.index("I21.B")
+    assert after.index("I21.A9") > after.index("I21.B")
+    assert ended.why.endswith("not valid on 2024-01-01")
+    assert not ended.billable
+
+
+@pytest.mark.parametrize(
+    ("query", "limit", "message"),
+    [
+        ("  ", 20, "The search query is empty."),
+        ("chf", 0, "The limit 0 is not between 1 and 500."),
+        ("chf", 501, "The limit 501 is not between 1 and 500."),
+    ],
+)
+def test_it_rejects_bad_input(
+    search_desk: Desk, query: str, limit: int, message: str
+) -> None:
+    with pytest.raises(InputError) as caught:
+        search_desk.search(query, limit=limit)
+
+    assert caught.value.message == message
+
+
+def test_it_rejects_an_unknown_system(search_desk: Desk) -> None:
+    with pytest.raises(InputError) as caught:
+        search_desk.search("chf", system="icd9")
+
+    assert caught.value.message == "'icd9' is not a code system."
+
+
+def test_spelling_correction_needs_a_close_known_word(
+    search_conn: sqlite3.Connection,
+) -> None:
+    assert correct_word(search_conn, "syncopy") == "syncope"
+    assert correct_word(search_conn, "xyzzyq") is None
+    assert correct_word(search_conn, "hrt") is None
+
+
+def test_edit_distance_counts_a_swap_as_one_edit() -> None:
+    assert edit_distance("hemorrhage", "hemorrahge", 2) == 1
+    assert edit_distance("pnemonia", "pneumonia", 2) == 1
+    assert edit_distance("abc", "xyz", 1) == 2
