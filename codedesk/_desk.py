@@ -39,14 +39,21 @@ class Desk:
         return lookup_code(self.conn, text, system=system, date=date or dt.date.today())
 
     def siblings(
-        self, text: str, *, system: str | None = None, date: dt.date | None = None
+        self,
+        text: str | CodeRecord,
+        *,
+        system: str | None = None,
+        date: dt.date | None = None,
     ) -> list[CodeRef]:
         """The other codes under the same parent as this one, on the date.
 
-        Raises the same errors as ``lookup``.
+        Given a record from ``lookup``, it answers for that record's date
+        without looking the code up again. Raises the same errors as ``lookup``.
         """
         from ._lookup import sibling_codes
 
+        if isinstance(text, CodeRecord):
+            return sibling_codes(self.conn, text)
         return sibling_codes(self.conn, self.lookup(text, system=system, date=date))
 
     def search(

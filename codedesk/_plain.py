@@ -130,6 +130,8 @@ def plain_sentences(record: CodeRecord) -> list[str]:
     sentences.extend(describe_placeholder(record))
     if record.system == "icd10cm":
         sentences.extend(describe_conventions(_words_of(record)))
+    if record.system == "icd10pcs":
+        sentences.extend(describe_pcs_characters(record))
     sentences.extend(describe_short_title(record))
     return sentences
 
@@ -230,6 +232,43 @@ def describe_conventions(words: str) -> list[str]:
             sentences.append(meaning)
             words = re.sub(rf"\b{re.escape(phrase)}\b", " ", words)
     return sentences
+
+
+def describe_pcs_characters(record: CodeRecord) -> list[str]:
+    """What the characters of an ICD-10-PCS code stand for, where known.
+
+    The section, body system and root operation come from the title of the
+    code's table; body part and approach values and the root operation's
+    definition from the notes the PCS definitions file gives the table.
+    """
+    table = next((ref for ref in record.parents if ref.kind == "table"), None)
+    if len(record.code) != 7 or table is None:
+        return []
+    names = table.title.split(", ")
+    parts = [
+        f"{axis} {record.code[place]} ({name})"
+        for place, (axis, name) in enumerate(
+            zip(("section", "body system", "root operation"), names, strict=False)
+        )
+    ]
+    parts.extend(_pcs_value(record, "body_part", "body part", 3, ": "))
+    parts.extend(_pcs_value(record, "approach", "approach", 4, " "))
+    sentences = ["Its characters stand for: " + ", ".join(parts) + "."]
+    definitions = record.notes.get("definition", [])
+    if definitions and len(names) == 3:
+        sentences.append(f"{names[2]} means “{definitions[0].text}”.")
+    return sentences
+
+
+def _pcs_value(
+    record: CodeRecord, note_type: str, axis: str, place: int, separator: str
+) -> list[str]:
+    prefix = record.code[place] + separator
+    for note in record.notes.get(note_type, []):
+        if note.text.startswith(prefix):
+            name = note.text[len(prefix) :].split(":")[0]
+            return [f"{axis} {record.code[place]} ({name})"]
+    return []
 
 
 def describe_short_title(record: CodeRecord) -> list[str]:

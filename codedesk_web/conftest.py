@@ -164,6 +164,14 @@ RECORDS: list[CodeRecord] = [
     ),
     record(
         "cpt",
+        "0001U",
+        "",
+        # A licensed descriptor as a user's import would give it; the text is
+        # invented for the test and is not the AMA's.
+        licensed_text={"long": "Invented test descriptor, not AMA text"},
+    ),
+    record(
+        "cpt",
         "99213",
         "",
         # PFS RVU25D (pprrvu_2025_oct), 99213: status A, work RVU 1.30, XXX.
@@ -207,12 +215,19 @@ class FakeDesk:
         )
 
     def siblings(
-        self, text: str, *, system: str | None = None, date: dt.date | None = None
+        self,
+        text: str | CodeRecord,
+        *,
+        system: str | None = None,
+        date: dt.date | None = None,
     ) -> list[CodeRef]:
-        item = self.lookup(text, system=system, date=date)
+        if isinstance(text, CodeRecord):
+            item = text
+        else:
+            item = self.lookup(text, system=system, date=date)
         if not item.parents:
             return []
-        parent = self.lookup(item.parents[-1].code, system=system, date=date)
+        parent = self.lookup(item.parents[-1].code, system=item.system, date=item.date)
         return [ref for ref in parent.children if ref.code != item.code]
 
     def search(

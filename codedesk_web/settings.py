@@ -35,6 +35,12 @@ CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", [])
 
 CODEDESK_DB = env_str("CODEDESK_DB", str(VAR_DIR / "codes.sqlite3"))
 ASSISTANT_ENABLED = env_bool("ASSISTANT_ENABLED", True)
+ASSISTANT_GUEST_PER_HOUR = env_int("ASSISTANT_GUEST_PER_HOUR", 10)
+ASSISTANT_USER_PER_HOUR = env_int("ASSISTANT_USER_PER_HOUR", 60)
+# An OpenAI-compatible chat endpoint for the assistant; empty: answer offline.
+CODEDESK_LLM_URL = env_str("CODEDESK_LLM_URL", "")
+CODEDESK_LLM_MODEL = env_str("CODEDESK_LLM_MODEL", "")
+CODEDESK_LLM_API_KEY = env_str("CODEDESK_LLM_API_KEY", "")
 JOBS_ENABLED = env_bool("JOBS_ENABLED", True)
 SITE_NAME = env_str("SITE_NAME", "CodeDesk")
 
@@ -141,6 +147,8 @@ LOGGING = {
         "console": {"class": "logging.StreamHandler", "formatter": LOG_FORMAT}
     },
     "root": {"handlers": ["console"], "level": LOG_LEVEL},
+    # aiosmtpd logs every SMTP command line, addresses included, at INFO.
+    "loggers": {"mail.log": {"level": "WARNING"}},
 }
 
 REQUEST_SIZE_LIMIT = env_int("REQUEST_SIZE_LIMIT", 10 * 1024 * 1024)

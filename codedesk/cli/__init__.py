@@ -12,6 +12,7 @@ from typing import Any
 import click
 
 from .._errors import CodeDeskError
+from ._ask import ask
 from ._data import data
 from ._lookup import lookup
 from ._search import search
@@ -37,6 +38,7 @@ def main() -> None:
     """CodeDesk: look up, search and check medical codes."""
 
 
+main.add_command(ask)
 main.add_command(data)
 main.add_command(lookup)
 main.add_command(search)

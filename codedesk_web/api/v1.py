@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from ninja import NinjaAPI, Router
 
-from . import codes, search
+from . import ask, codes, search
 from .errors import install_error_handlers
 
 api = NinjaAPI(
@@ -25,6 +25,7 @@ install_error_handlers(api)
 ROUTERS: list[tuple[str, Router]] = [
     ("", codes.router),
     ("", search.router),
+    ("", ask.router),
 ]
 for prefix, router in ROUTERS:
     api.add_router(prefix, router)

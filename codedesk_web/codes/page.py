@@ -28,9 +28,15 @@ NOTE_LABELS: dict[str, str] = {
     "code_first": "Code first",
     "use_additional_code": "Use additional code",
     "code_also": "Code also",
+    # ICD-10-PCS: the meaning of the characters, from the PCS definitions.
+    "definition": "Definition of the root operation",
+    "explanation": "Explanation",
+    "examples": "Examples",
+    "body_part": "Body part values",
+    "approach": "Approach values",
 }
 
-#: The kinds of code whose pages are about a code that can be billed.
+#: How each lookup status reads in the badge of the code page.
 STATUS_LABELS: dict[str, str] = {
     "valid": "Valid",
     "header": "Header",
@@ -75,10 +81,15 @@ def group_notes(notes: dict[str, list[Note]]) -> list[NoteGroup]:
     """Notes grouped by type, in tabular order; unknown types go last."""
     order = list(NOTE_TYPES) + sorted(set(notes) - set(NOTE_TYPES))
     return [
-        NoteGroup(kind, NOTE_LABELS.get(kind, kind.replace("_", " ")), notes[kind])
+        NoteGroup(kind, note_label(kind), notes[kind])
         for kind in order
         if notes.get(kind)
     ]
+
+
+def note_label(kind: str) -> str:
+    """The heading of a note type; an unlisted type reads as its words."""
+    return NOTE_LABELS.get(kind, kind.replace("_", " ").capitalize())
 
 
 def group_facts(facts: list[Fact]) -> list[FactGroup]:
@@ -94,7 +105,7 @@ def find_siblings(desk: Desk, record: CodeRecord) -> list[CodeRef]:
     if not record.parents:
         return []
     try:
-        return desk.siblings(record.code, system=record.system, date=record.date)
+        return desk.siblings(record)
     except CodeError:
         return []
 

@@ -84,7 +84,7 @@ def check_upload(
         InputError: the file is too large, not an allowed kind, or its name
             ends in an extension that does not match its contents.
     """
-    labels = " or ".join(KINDS[kind].label for kind in allowed)
+    labels = join_or([KINDS[kind].label for kind in allowed])
     if len(data) > max_bytes:
         raise too_large_error(name, len(data), max_bytes)
     kind = sniff_kind(data)
@@ -99,6 +99,13 @@ def check_upload(
             f"name it with {found.extensions[0]} at the end."
         )
     return found
+
+
+def join_or(words: list[str]) -> str:
+    """'A', 'A or B', 'A, B or C'."""
+    if len(words) < 3:
+        return " or ".join(words)
+    return ", ".join(words[:-1]) + " or " + words[-1]
 
 
 def too_large_error(name: str, size: int, max_bytes: int) -> InputError:

@@ -12,7 +12,7 @@ import datetime as dt
 
 import pytest
 
-from codedesk import CodeRecord, CodeRef, SeventhCharacter, plain_summary
+from codedesk import CodeRecord, CodeRef, Note, SeventhCharacter, plain_summary
 from codedesk._plain import abbreviations_in, expand_abbreviations
 
 DAY = dt.date(2026, 4, 1)
@@ -202,3 +202,65 @@ def test_it_does_not_apply_icd10cm_conventions_to_hcpcs() -> None:
 
     assert summary.startswith("J3301 is a billable HCPCS Level II code")
     assert "Official Guidelines" not in summary
+
+
+def test_it_names_what_the_characters_of_a_pcs_code_stand_for() -> None:
+    # icd10pcs_codes_fy2024.txt: 0LB50ZZ; the definitions files (FY2025):
+    # body system 0,L Tendons; root operation 0,B Excision and its
+    # definition; body part 0,L,5; approach 0,0 Open.
+    record = code(
+        "0LB50ZZ",
+        "Excision of Right Lower Arm and Wrist Tendon, Open Approach",
+        system="icd10pcs",
+        parents=[
+            CodeRef(
+                "icd10pcs",
+                "0LB",
+                "table",
+                "Medical and Surgical, Tendons, Excision",
+                False,
+            )
+        ],
+        notes={
+            "definition": [
+                Note(
+                    "definition",
+                    "Cutting out or off, without replacement, a portion of a body part",
+                    "0LB",
+                    "table",
+                    True,
+                )
+            ],
+            "body_part": [
+                Note(
+                    "body_part",
+                    "5: Lower Arm and Wrist Tendon, Right",
+                    "0L",
+                    "body_system",
+                    True,
+                )
+            ],
+            "approach": [
+                Note(
+                    "approach",
+                    "0 Open: Cutting through the skin or mucous membrane and any"
+                    " other body layers necessary to expose the site of the procedure",
+                    "0",
+                    "section",
+                    True,
+                )
+            ],
+        },
+    )
+
+    summary = plain_summary(record)
+
+    assert (
+        "Its characters stand for: section 0 (Medical and Surgical), body system L"
+        " (Tendons), root operation B (Excision), body part 5 (Lower Arm and Wrist"
+        " Tendon, Right), approach 0 (Open)." in summary
+    )
+    assert (
+        "Excision means “Cutting out or off, without replacement, a portion of a"
+        " body part”." in summary
+    )

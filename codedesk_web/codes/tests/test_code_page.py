@@ -174,3 +174,20 @@ def test_no_code_database_is_a_503_saying_how_to_build_one(
 
     assert response.status_code == 503
     assert "codedesk data build" in response.content.decode()
+
+
+def test_cpt_shows_an_imported_descriptor_as_licensed(
+    web: Client, fake_desk: FakeDesk
+) -> None:
+    page = web.get("/codes/cpt/0001U").content.decode()
+
+    assert "<dd>Invented test descriptor, not AMA text</dd>" in page
+    assert "From the licensed file imported into this desk." in page
+    assert "none is imported here" not in page
+
+
+def test_an_unknown_page_is_a_plain_404(web: Client) -> None:
+    response = web.get("/no/such/page")
+
+    assert response.status_code == 404
+    assert "There is no page at /no/such/page." in response.content.decode()

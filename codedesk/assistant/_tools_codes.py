@@ -1,0 +1,275 @@
+"""Tools over the code reference: lookup, search, children, history."""
+
+from __future__ import annotations
+
+import logging
+import re
+
+from .._errors import CodeError
+from .._records import CodeRecord, CodeRef
+from ._context import ToolContext, system_label
+from ._records import CodeMention, Source, ToolResult
+
+logger = logging.getLogger(__name__)
+
+#: Note types worth quoting in an answer, in the order the tabular prints.
+ANSWER_NOTE_TYPES = (
+    "excludes1",
+    "excludes2",
+    "code_first",
+    "use_additional_code",
+    "code_also",
+)
+NOTE_LABELS = {
+    "excludes1": "Excludes1",
+    "excludes2": "Excludes2",
+    "code_first": "Code first",
+    "use_additional_code": "Use additional code",
+    "code_also": "Code also",
+}
+#: Facts worth quoting in an answer (the code page shows them all).
+KEY_FACTS = frozenset(
+    {
+        "status_code",
+        "work_rvu",
+        "non_facility_total",
+        "facility_total",
+        "glob_days",
+        "pctc_ind",
+        "conv_factor",
+        "status_indicator",
+        "apc",
+    }
+)
+CPT_SHAPE = re.compile(r"[0-9]{4}[0-9FTU]")
+_NO_CPT_MAP = (
+    "The public CMS files record when a CPT code was in use but not what"
+    " replaced it: CPT replacement instructions are AMA content, and no public"
+    " file maps them, so CodeDesk will not guess."
+)
+_LICENSED_HINT = (
+    "The CPT descriptor is AMA content: import a CPT file you are licensed to"
+    " use (codedesk data import-cpt FILE) to see it."
+)
+
+
+def lookup_code(ctx: ToolContext, code: str) -> ToolResult:
+    """Status, title, notes and public facts of one code on the date."""
+    result = ToolResult("lookup_code")
+    record = _lookup(ctx, result, code)
+    if record is None:
+        return result
+    describe_status(ctx, result, record)
+    describe_descriptor(ctx, result, record)
+    describe_notes(ctx, result, record)
+    describe_facts(result, record)
+    return result
+
+
+def list_children(ctx: ToolContext, code: str) -> ToolResult:
+    """The codes under a code, its billable descendants and seventh characters."""
+    result = ToolResult("list_children")
+    record = _lookup(ctx, result, code)
+    if record is None:
+        return result
+    describe_status(ctx, result, record)
+    source = ctx.code_source(record)
+    if record.children:
+        result.add("Codes directly under it: " + _refs(record.children, 12), source)
+    if record.seventh_characters:
+        values = "; ".join(
+            f"{s.character} = {s.meaning} (defined at {s.source_code})"
+            for s in record.seventh_characters
+        )
+        result.add(f"Seventh characters: {values}.", source)
+        result.data["seventh_characters"] = [
+            s.__dict__ for s in record.seventh_characters
+        ]
+    result.data["children"] = [c.__dict__ for c in record.children]
+    return result
+
+
+def code_history(ctx: ToolContext, code: str) -> ToolResult:
+    """When a code was valid, and what replaced it where the data says."""
+    result = ToolResult("code_history")
+    record = _lookup(ctx, result, code)
+    if record is None:
+        if CPT_SHAPE.fullmatch(code.strip().upper()):
+            result.missing.append(_NO_CPT_MAP)
+        return result
+    describe_status(ctx, result, record)
+    for span in record.spans:
+        start = (
+            "before our records" if span.valid_from is None else str(span.valid_from)
+        )
+        if span.from_floor:
+            start = f"{span.valid_from} or earlier (our records start then)"
+        end = (
+            "still valid in the newest release"
+            if span.valid_to is None
+            else str(span.valid_to)
+        )
+        result.add(
+            f"Valid from {start} to {end}.",
+            Source(span.source, f"row {record.code}", record.system, record.code),
+        )
+    describe_replacements(ctx, result, record)
+    return result
+
+
+def search_codes(
+    ctx: ToolContext, query: str, system: str | None = None, limit: int = 5
+) -> ToolResult:
+    """Codes whose titles, index entries or synonyms match the words."""
+    result = ToolResult("search_codes")
+    hits = ctx.desk.search(
+        query, system=system, date=ctx.date, limit=limit, billable_only=True
+    )
+    for hit in hits:
+        mention = CodeMention(hit.system, hit.code, hit.title, "valid")
+        result.codes.append(mention)
+        result.add(
+            f"{hit.code} ({system_label(hit.system)}): {hit.title} [matched {hit.why}]",
+            Source(
+                ctx.release_label(hit.system), f"row {hit.code}", hit.system, hit.code
+            ),
+        )
+    result.data["results"] = [hit.__dict__ for hit in hits]
+    if not hits:
+        result.missing.append(f"No billable code matched '{query}' on {ctx.date}.")
+    return result
+
+
+def _lookup(ctx: ToolContext, result: ToolResult, code: str) -> CodeRecord | None:
+    try:
+        record = ctx.desk.lookup(code, date=ctx.date)
+    except CodeError as error:
+        describe_code_error(result, code, error)
+        return None
+    result.codes.append(
+        CodeMention(record.system, record.code, record.title, record.status)
+    )
+    result.data["code"] = _record_json(record)
+    return record
+
+
+def describe_code_error(result: ToolResult, code: str, error: CodeError) -> None:
+    """An unknown or malformed code, said plainly, with the fixes offered."""
+    text = error.message
+    if error.suggestions:
+        text += " Did you mean: " + ", ".join(error.suggestions[:5]) + "?"
+    elif error.hint:
+        text += " " + error.hint
+    result.add(text, Source("CodeDesk lookup", f"'{code}' not found"))
+    result.codes.append(CodeMention(error.system or "", code.upper(), "", "unknown"))
+    result.data["error"] = {"code": code, "message": text}
+
+
+def describe_status(ctx: ToolContext, result: ToolResult, record: CodeRecord) -> None:
+    """Whether the code is billable, a header, ended or not yet valid."""
+    label = system_label(record.system)
+    name = f"{record.code} ({label})"
+    title = "" if record.system == "cpt" else f": {record.title}"
+    if record.status == "valid":
+        text = f"{name} is a valid, billable code on {ctx.date}{title}."
+    elif record.status == "header":
+        text = f"{name} is a header, not billable on its own{title}."
+    elif record.status == "ended":
+        text = (
+            f"{name} is not valid on {ctx.date}: it ended on {record.valid_to}{title}."
+        )
+    else:
+        text = (
+            f"{name} is not valid yet on {ctx.date}:"
+            f" it starts on {record.valid_from}{title}."
+        )
+    result.add(text, ctx.code_source(record))
+    if record.status == "header" and record.billable_descendants:
+        shown = _refs(record.billable_descendants, 8)
+        more = record.billable_descendant_count - min(
+            8, len(record.billable_descendants)
+        )
+        tail = f" and {more} more" if more > 0 else ""
+        result.add(f"Billable codes under it: {shown}{tail}.", ctx.code_source(record))
+    for warning in record.warnings:
+        result.add(warning, ctx.code_source(record))
+
+
+def describe_descriptor(
+    ctx: ToolContext, result: ToolResult, record: CodeRecord
+) -> None:
+    """For CPT, the licensed descriptor if imported, else say what is needed."""
+    if record.system != "cpt":
+        return
+    text = record.licensed_text.get("long") or record.licensed_text.get("medium")
+    if text:
+        result.add(
+            f"Descriptor (from your licensed file): {text}",
+            Source("Licensed CPT file", f"row {record.code}", "cpt", record.code),
+        )
+        return
+    result.missing.append(_LICENSED_HINT)
+
+
+def describe_notes(ctx: ToolContext, result: ToolResult, record: CodeRecord) -> None:
+    """The instructional notes that govern the code, and where they come from."""
+    for note_type in ANSWER_NOTE_TYPES:
+        for note in record.notes.get(note_type, [])[:4]:
+            where = f" (at {note.source_code})" if note.inherited else ""
+            text = f"{NOTE_LABELS[note_type]}{where}: {note.text}"
+            source = Source(
+                ctx.release_label(record.system),
+                f"{NOTE_LABELS[note_type]} note at {note.source_code}",
+                record.system,
+                note.source_code,
+            )
+            result.add(text, source)
+
+
+def describe_facts(result: ToolResult, record: CodeRecord) -> None:
+    """The key public CMS facts (status, RVUs, global days...) on the code's row."""
+    for fact in record.facts:
+        if fact.name not in KEY_FACTS:
+            continue
+        result.add(
+            f"{fact.group} {fact.label}: {fact.value}",
+            Source(
+                fact.source,
+                f"{fact.group} row {record.code}",
+                record.system,
+                record.code,
+            ),
+        )
+
+
+def describe_replacements(
+    ctx: ToolContext, result: ToolResult, record: CodeRecord
+) -> None:
+    """What replaced an ended code, only where a release file says so."""
+    if record.replaced_by:
+        result.add(
+            "Replaced by: " + _refs(record.replaced_by, 10) + ".",
+            ctx.code_source(record),
+        )
+        for ref in record.replaced_by:
+            result.codes.append(CodeMention(ref.system, ref.code, ref.title, "valid"))
+    elif record.status == "ended" and record.system == "cpt":
+        result.missing.append(_NO_CPT_MAP)
+
+
+def _refs(refs: list[CodeRef], limit: int) -> str:
+    return "; ".join(f"{r.code} {r.title}".strip() for r in refs[:limit])
+
+
+def _record_json(record: CodeRecord) -> dict[str, object]:
+    return {
+        "system": record.system,
+        "code": record.code,
+        "title": "" if record.system == "cpt" else record.title,
+        "status": record.status,
+        "billable": record.billable,
+        "valid_from": str(record.valid_from) if record.valid_from else None,
+        "valid_to": str(record.valid_to) if record.valid_to else None,
+        "facts": [f.__dict__ for f in record.facts],
+        "replaced_by": [r.code for r in record.replaced_by],
+    }
