@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 
 from django.conf import settings
 from django.core.mail import BadHeaderError, EmailMessage
+from django.urls import reverse
 
 from codedesk import TransportError
 
@@ -92,8 +93,8 @@ def send_register_request(question: Question) -> None:
     """Tell an unknown sender to register before the desk can take questions."""
     body = (
         "We could not find a CodeDesk account for this email address.\n\n"
-        f"Register at {settings.SITE_URL}/accounts/register/ with this address, "
-        "confirm it, then send your question again.\n"
+        f"Register at {settings.SITE_URL}{reverse('accounts:register')} with this "
+        "address, confirm it, then send your question again.\n"
     )
     reply = build_reply(
         to=question.sender_address,

@@ -8,7 +8,7 @@ import pytest
 from django.contrib.auth.models import User
 from django.test import Client
 
-from codedesk_web.consults.drafts import ASSISTANT_UNAVAILABLE
+from codedesk_web.consults import drafts
 from codedesk_web.consults.models import CaseStatus, ConsultCase
 
 from .conftest import CODER_ADDRESS, DESK, Inbox, question
@@ -26,7 +26,9 @@ def test_a_question_is_filed_drafted_approved_and_answered_in_thread(
     mail_host: Inbox,
     coder: User,
     consultant_client: Client,
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
+    monkeypatch.setattr(drafts, "draft_answer", lambda question: "Draft one.")
     send_to_desk(desk_server, question(References="<earlier@example.org>"))
     case = ConsultCase.objects.get()
 
@@ -57,7 +59,7 @@ def test_a_question_is_filed_drafted_approved_and_answered_in_thread(
         "approval",
         "sent",
     ]
-    assert case.events.get(kind="draft").body == ASSISTANT_UNAVAILABLE
+    assert case.events.get(kind="draft").body == "Draft one."
     assert case.events.get(kind="sent").message_id == reply["Message-ID"]
 
 
