@@ -8,6 +8,7 @@ import click
 
 from .._db import default_path
 from .._systems import all_loaders
+from ..cpt import import_cpt_file
 from ..releases import build_database, read_releases
 from ._common import db_option, echo_json, json_option, sources_from_env
 
@@ -55,3 +56,22 @@ def status(db: str | None, as_json: bool) -> None:
     for r in releases:
         click.echo(f"{r.system:9} {r.vintage:12} {r.rows:>9,} rows  {r.name}")
         click.echo(f"{'':9} source {r.source}  sha256 {r.sha256[:12]}")
+
+
+@data.command("import-cpt")
+@click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
+@db_option
+def import_cpt(file: Path, db: str | None) -> None:
+    """Import CPT descriptors from a licensed FILE you own.
+
+    FILE is tab- or comma-separated with a header row naming the columns
+    code, short, medium, long, valid_from, valid_to (docs/cpt-import.md).
+    Every row is checked first; nothing is written unless all are good.
+    A copy is kept beside the database so the next build imports it again.
+    """
+    path = Path(db) if db else default_path()
+
+    report = import_cpt_file(path, file)
+
+    click.echo(f"Imported {report.rows:,} CPT descriptors into {report.database}.")
+    click.echo(f"Kept a copy at {report.kept_copy} for the next build.")

@@ -12,6 +12,13 @@ from __future__ import annotations
 from .._systems import CodeSystem
 from ..releases import Loader
 from ._history import load_cpt_codes
+from ._licensed import (
+    ImportReport,
+    LicensedRow,
+    import_cpt_file,
+    load_licensed,
+    read_licensed_file,
+)
 from ._normalize import looks_like, normalize
 from ._opps import load_cpt_opps
 from ._rvu import SCHEMA as MPFS_SCHEMA
@@ -26,7 +33,18 @@ SYSTEM = CodeSystem(
         Loader("cpt codes", load_cpt_codes),
         Loader("mpfs rvu", load_mpfs, schema=MPFS_SCHEMA),
         Loader("cpt opps", load_cpt_opps),
+        Loader("cpt licensed", load_licensed),
     ),
 )
 
-__all__ = ["SYSTEM", "MpfsRvu", "looks_like", "normalize", "rvu_for"]
+__all__ = [
+    "SYSTEM",
+    "ImportReport",
+    "LicensedRow",
+    "MpfsRvu",
+    "import_cpt_file",
+    "looks_like",
+    "normalize",
+    "read_licensed_file",
+    "rvu_for",
+]
