@@ -9,8 +9,14 @@ import click
 from .._db import default_path
 from .._systems import all_loaders
 from ..cpt import import_cpt_file
-from ..releases import build_database, read_releases
-from ._common import db_option, echo_json, json_option, sources_from_env
+from ..releases import build_database, download_files, read_releases
+from ._common import (
+    data_dir_from_env,
+    db_option,
+    echo_json,
+    json_option,
+    sources_from_env,
+)
 
 
 @click.group()
@@ -75,3 +81,33 @@ def import_cpt(file: Path, db: str | None) -> None:
 
     click.echo(f"Imported {report.rows:,} CPT descriptors into {report.database}.")
     click.echo(f"Kept a copy at {report.kept_copy} for the next build.")
+
+
+@data.command()
+@click.option(
+    "--dest",
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Data folder to fill (default CODEDESK_DATA_DIR, else var/data).",
+)
+@click.option(
+    "--base-url",
+    envvar="CODEDESK_DOWNLOAD_BASE_URL",
+    metavar="URL",
+    help="Fetch from this mirror instead of CMS and CDC"
+    " (or CODEDESK_DOWNLOAD_BASE_URL).",
+)
+def download(dest: Path | None, base_url: str | None) -> None:
+    """Fetch the official release files from CMS and CDC.
+
+    Each file is written to a temporary file and moved into place only when
+    it is complete and checked, so a failed download keeps the old file.
+    """
+    folder = dest or data_dir_from_env() or Path("var") / "data"
+
+    done = download_files(
+        folder, base_url=base_url, progress=lambda m: click.echo(m, err=True)
+    )
+
+    for item in done:
+        click.echo(f"{item.target}  {item.bytes:,} bytes")
+    click.echo(f"Downloaded {len(done)} files into {folder}.")
