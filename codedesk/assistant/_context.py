@@ -45,6 +45,7 @@ class ToolContext:
     date: dt.date
     setting: str | None = None
     question_codes: tuple[str, ...] = ()
+    system_hint: str | None = None
     _releases: dict[str, str] = field(default_factory=dict)
 
     def release_label(self, system: str) -> str:

@@ -45,7 +45,7 @@ def make_context(
 ) -> ToolContext:
     """The tool context: the date given, else the question's, else today."""
     day = date or intent.date or dt.date.today()
-    return ToolContext(desk, day, intent.setting, intent.codes)
+    return ToolContext(desk, day, intent.setting, intent.codes, intent.system)
 
 
 def stream_offline(

@@ -9,11 +9,16 @@ code is never shown as fact.
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
 import re
+import sqlite3
 from dataclasses import dataclass, field
 
-from .._errors import CodeError
+from .._errors import CodeError, MalformedCodeError
+from .._lookup import find_code_row
+from .._suggest import shaped_systems
+from .._validity import read_spans, status_on
 from ._context import ToolContext
 from ._intent import find_codes
 from ._records import CodeMention
@@ -84,10 +89,9 @@ class Guard:
 
     def _lookup(self, token: str) -> CodeMention | None:
         try:
-            record = self.ctx.desk.lookup(token, date=self.ctx.date)
+            return quick_status(self.ctx.desk.conn, token, self.ctx.date)
         except CodeError:
             return None
-        return CodeMention(record.system, record.code, record.title, record.status)
 
     def _flag(self, token: str, mention: CodeMention | None) -> None:
         if mention is None:
@@ -134,6 +138,26 @@ class GuardedStream:
         checked = self.guard.check(text)
         self.released.append(checked)
         return checked
+
+
+def quick_status(
+    conn: sqlite3.Connection, token: str, day: dt.date
+) -> CodeMention | None:
+    """A code's status on the date, by the same rules as lookup, but cheaper.
+
+    Lookup also gathers a header's billable codes, notes and facts; the
+    guard needs only whether the code is in the code set on the date.
+    """
+    for system in shaped_systems(token):
+        try:
+            code = system.normalize(token)
+        except MalformedCodeError:
+            continue
+        row = find_code_row(conn, system.name, code)
+        if row is not None:
+            status = status_on(read_spans(conn, system.name, code), day, bool(row[6]))
+            return CodeMention(system.name, code, str(row[2]), status)
+    return None
 
 
 def question_codes(question: str) -> tuple[str, ...]:

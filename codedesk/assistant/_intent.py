@@ -37,6 +37,12 @@ _DASH_MODIFIER = re.compile(r"\b(?:\d{4}[0-9FTU]|[A-V]\d{4})-([0-9A-Z]{2})\b", r
 _CPT_MODIFIERS = re.compile(r"(?<![\w.$-])(2[2-7]|5[0-9]|7[6-9]|91)(?![\w.])")
 _KNOWN_LONE_MODIFIERS = re.compile(r"\b(X[EPSU]|LT|RT|TC|GA|GZ|GY|KX)\b")
 
+_SYSTEM_WORDS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("icd10pcs", re.compile(r"icd-?10-?pcs|\bpcs\b|procedure code", re.I)),
+    ("hcpcs", re.compile(r"\bhcpcs\b|level ii", re.I)),
+    ("cpt", re.compile(r"\bcpt\b", re.I)),
+    ("icd10cm", re.compile(r"\bicd\b|icd-?10|\bdiagnos[ie]s\b|\bdx\b", re.I)),
+)
 _FACILITY = re.compile(
     r"\b(hospital|facility|outpatient|opps|inpatient|asc|ioce|institutional)\b", re.I
 )
@@ -59,7 +65,11 @@ _KIND_WORDS: tuple[tuple[str, str], ...] = (
         r"replac|deleted|discontinued|terminated|\bhistory\b|when did|instead of"
         r"|still valid|retired",
     ),
-    ("children", r"seventh|7th|\bchild(ren)?\b|sub-?codes|codes under|extension"),
+    (
+        "children",
+        r"seventh|7th|\bchild(ren)?\b|sub-?codes|codes (are )?(under|below)\b"
+        r"|extension",
+    ),
     (
         "billable",
         r"billable|\bheader\b|can i (bill|use|code)|(is|was) .* valid|valid (in|on)"
@@ -96,6 +106,7 @@ def recognise(question: str, *, today: dt.date | None = None) -> Intent:
 
     return Intent(
         kind=kind,
+        system=find_system(question),
         codes=codes,
         modifiers=modifiers,
         date=date,
@@ -139,6 +150,14 @@ def find_codes(text: str, modifiers: tuple[str, ...] = ()) -> tuple[str, ...]:
     cleaned = _US_DATE.sub(" ", _ISO_DATE.sub(" ", text))
     tokens = [m.group(1).upper() for m in _CODE.finditer(cleaned)]
     return _unique(t for t in tokens if any(c.isdigit() for c in t))
+
+
+def find_system(text: str) -> str | None:
+    """The code system the question names, if it names one."""
+    for system, pattern in _SYSTEM_WORDS:
+        if pattern.search(text):
+            return system
+    return None
 
 
 def find_setting(text: str) -> str | None:

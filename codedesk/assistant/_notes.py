@@ -147,12 +147,19 @@ def notes_for_code(code: str) -> list[KnowledgeNote]:
     return [n for n in load_notes() if wanted in (c.upper() for c in n.codes)]
 
 
-def search_notes(query: str, *, limit: int = 3) -> list[KnowledgeNote]:
-    """Notes ranked by how well their terms and title match the query."""
+def search_notes(
+    query: str, *, limit: int = 3, min_score: float = 1.0
+) -> list[KnowledgeNote]:
+    """Notes ranked by how well their terms and title match the query.
+
+    A note must match at least a title word or a term (``min_score``); words
+    that only appear in a note's text are not enough.
+    """
     lowered = " " + " ".join(_WORD.findall(query.lower())) + " "
     words = set(_WORD.findall(query.lower())) - _STOP
     scored = [(score_note(n, lowered, words), i, n) for i, n in enumerate(load_notes())]
-    ranked = sorted((s for s in scored if s[0] > 0), key=lambda s: (-s[0], s[1]))
+    kept = (s for s in scored if s[0] >= min_score)
+    ranked = sorted(kept, key=lambda s: (-s[0], s[1]))
     return [note for _, _, note in ranked[:limit]]
 
 

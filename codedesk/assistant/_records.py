@@ -95,6 +95,7 @@ class Intent:
     """What the question asks, and the codes, dates, places it names."""
 
     kind: str
+    system: str | None = None
     codes: tuple[str, ...] = ()
     modifiers: tuple[str, ...] = ()
     date: dt.date | None = None

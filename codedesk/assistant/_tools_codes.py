@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import re
 
@@ -42,6 +43,7 @@ KEY_FACTS = frozenset(
     }
 )
 CPT_SHAPE = re.compile(r"[0-9]{4}[0-9FTU]")
+HCPCS_SHAPE = re.compile(r"[A-V][0-9]{4}")
 _NO_CPT_MAP = (
     "The public CMS files record when a CPT code was in use but not what"
     " replaced it: CPT replacement instructions are AMA content, and no public"
@@ -142,15 +144,44 @@ def search_codes(
 
 def _lookup(ctx: ToolContext, result: ToolResult, code: str) -> CodeRecord | None:
     try:
-        record = ctx.desk.lookup(code, date=ctx.date)
+        record = find_record(ctx, code)
     except CodeError as error:
         describe_code_error(result, code, error)
         return None
+    other = other_reading(ctx, code, record)
+    if other is not None:
+        result.add(
+            f"Read as {system_label(other.system)}, {code.upper()} is"
+            f" {other.code}: {other.title}.",
+            ctx.code_source(other),
+        )
     result.codes.append(
         CodeMention(record.system, record.code, record.title, record.status)
     )
     result.data["code"] = _record_json(record)
     return record
+
+
+def find_record(ctx: ToolContext, code: str) -> CodeRecord:
+    """The code's record: in the system the question names, else HCPCS for
+    an undotted letter-and-four-digits code (G0439), else any system."""
+    preferred = ctx.system_hint
+    if preferred is None and HCPCS_SHAPE.fullmatch(code.strip().upper()):
+        preferred = "hcpcs"
+    if preferred is not None:
+        with contextlib.suppress(CodeError):
+            return ctx.desk.lookup(code, system=preferred, date=ctx.date)
+    return ctx.desk.lookup(code, date=ctx.date)
+
+
+def other_reading(ctx: ToolContext, code: str, record: CodeRecord) -> CodeRecord | None:
+    """The ICD-10-CM code an undotted HCPCS-shaped code may also be (G04.39)."""
+    if record.system != "hcpcs" or not HCPCS_SHAPE.fullmatch(code.strip().upper()):
+        return None
+    try:
+        return ctx.desk.lookup(code, system="icd10cm", date=ctx.date)
+    except CodeError:
+        return None
 
 
 def describe_code_error(result: ToolResult, code: str, error: CodeError) -> None:
