@@ -23,7 +23,7 @@ def build_tiny_db(folder: Path) -> Path:
     for name in ("icd10cm", "mce"):
         shutil.copytree(FIXTURES / name, folder / name)
     for system in (FIXTURES / "systems").iterdir():
-        shutil.copytree(system, folder / system.name)
+        shutil.copytree(system, folder / system.name, dirs_exist_ok=True)
     path = folder / "codes.sqlite3"
     build_database(path, Sources(data_dir=folder), all_loaders())
     return path
