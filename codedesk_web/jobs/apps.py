@@ -6,3 +6,8 @@ from django.apps import AppConfig
 class JobsConfig(AppConfig):
     name = "codedesk_web.jobs"
     label = "jobs"
+
+    def ready(self) -> None:
+        from . import signals
+
+        signals.connect()

@@ -221,6 +221,9 @@ def save_application(
         resumes.delete_resume(stored)
         messages.error(request, "You have already applied to this job.")
         return None
+    except BaseException:
+        resumes.delete_resume(stored)
+        raise
     logger.info("application %d to job %d", application.pk, job.pk)
     return application
 

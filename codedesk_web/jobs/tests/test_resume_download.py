@@ -91,3 +91,15 @@ def test_the_poster_lists_posts_with_applicant_counts(
     response = poster_client.get("/jobs/mine/")
 
     assert [post.applicant_count for post in response.context["posts"]] == [1]
+
+
+@pytest.mark.django_db(transaction=True)
+def test_deleting_the_applicant_removes_the_resume_file(
+    application: Application,
+) -> None:
+    stored = settings.JOBS_RESUME_DIR / application.resume_file
+
+    application.applicant.delete()
+
+    assert not stored.exists()
+    assert not Application.objects.exists()
