@@ -85,9 +85,9 @@ def run_calls(
         yield StepEvent(ToolStep(name, arguments, "running"), done=False)
         result, step = run_tool(ctx, name, arguments)
         yield StepEvent(step, done=True)
+        queue.extend(follow_up_calls(intent, result, first=not results))
         results.append(result)
         steps.append(step)
-        queue.extend(follow_up_calls(intent, result))
 
 
 def compose_answer(

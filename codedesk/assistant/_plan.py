@@ -16,6 +16,11 @@ _ASKING = re.compile(
     r"\b(code|codes|icd-?10(-cm)?|diagnosis|for|to code)\b\s*(for|to use for|is)?\s*",
     re.I,
 )
+_CODE_FOR = re.compile(
+    r"^(the\s+)?(icd-?10(-cm)?|cpt|hcpcs|diagnosis|procedure)?\s*(diagnosis\s+)?"
+    r"codes?\s+(for|to use for|of)\s+",
+    re.I,
+)
 _PARTS = re.compile(r"\s+(?:with|and|due to|plus)\s+", re.I)
 
 
@@ -25,16 +30,19 @@ def plan_calls(intent: Intent) -> list[Call]:
     return planner(intent)
 
 
-def follow_up_calls(intent: Intent, result: ToolResult) -> list[Call]:
-    """Calls a result suggests: the notes of the best match for a search."""
-    if result.tool != "search_codes" or intent.kind != "which_code":
+def follow_up_calls(intent: Intent, result: ToolResult, first: bool) -> list[Call]:
+    """Calls a result suggests: the notes of the best matches of a search."""
+    if result.tool != "search_codes" or intent.kind != "which_code" or not first:
         return []
-    return [("lookup_code", {"code": c.code}) for c in result.codes[:1]]
+    return [
+        ("lookup_code", {"code": c.code, "detail": "notes"}) for c in result.codes[:2]
+    ]
 
 
 def search_phrase(topic: str) -> str:
     """The clinical words of a 'which code for ...' question."""
     phrase = _ASKING.sub("", topic.strip().rstrip("?").strip())
+    phrase = _CODE_FOR.sub("", phrase)
     return phrase.strip(" ?.") or topic
 
 
@@ -88,11 +96,11 @@ def _plan_modifier(intent: Intent) -> list[Call]:
 
 def _plan_which(intent: Intent) -> list[Call]:
     phrase = search_phrase(intent.topic)
-    calls: list[Call] = [("search_codes", {"query": phrase})]
+    calls: list[Call] = [("search_codes", {"query": phrase, "limit": 5})]
     parts = [p for p in _PARTS.split(phrase) if p.strip()]
     if len(parts) > 1:
-        calls += [("search_codes", {"query": part}) for part in parts[:3]]
-    return calls + [("guideline_notes", {"query": phrase})]
+        calls += [("search_codes", {"query": p, "limit": 2}) for p in parts[:3]]
+    return calls + [("guideline_notes", {"query": phrase, "strict": True})]
 
 
 def _plan_guideline(intent: Intent) -> list[Call]:

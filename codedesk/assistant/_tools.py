@@ -62,8 +62,16 @@ TOOLS: tuple[Tool, ...] = (
             "Status on the date of service (billable, header, ended), title, notes"
             " and public CMS facts of one code."
         ),
-        _object(["code"], code=_CODE),
-        lambda ctx, a: lookup_code(ctx, a["code"]),
+        _object(
+            ["code"],
+            code=_CODE,
+            detail={
+                "type": "string",
+                "enum": ["full", "notes"],
+                "description": "notes: only the instructional notes",
+            },
+        ),
+        lambda ctx, a: lookup_code(ctx, a["code"], a.get("detail", "full")),
     ),
     Tool(
         "search_codes",
@@ -75,8 +83,11 @@ TOOLS: tuple[Tool, ...] = (
             ["query"],
             query=_STR,
             system={"type": "string", "enum": ["icd10cm", "icd10pcs", "hcpcs", "cpt"]},
+            limit={"type": "integer", "minimum": 1, "maximum": 10},
         ),
-        lambda ctx, a: search_codes(ctx, a["query"], a.get("system")),
+        lambda ctx, a: search_codes(
+            ctx, a["query"], a.get("system"), int(a.get("limit", 5))
+        ),
     ),
     Tool(
         "list_children",
@@ -152,8 +163,17 @@ TOOLS: tuple[Tool, ...] = (
             "CodeDesk's notes on coding rules (ICD-10-CM guidelines, NCCI, global"
             " surgery), each citing its source."
         ),
-        _object(["query"], query=_STR),
-        lambda ctx, a: guideline_notes(ctx, a["query"]),
+        _object(
+            ["query"],
+            query=_STR,
+            strict={
+                "type": "boolean",
+                "description": "only notes whose key terms are in the query",
+            },
+        ),
+        lambda ctx, a: guideline_notes(
+            ctx, a["query"], strict=bool(a.get("strict", False))
+        ),
     ),
     Tool(
         "glossary",

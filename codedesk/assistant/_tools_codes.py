@@ -7,7 +7,7 @@ import logging
 import re
 
 from .._errors import CodeError
-from .._records import CodeRecord, CodeRef
+from .._records import CodeRecord, CodeRef, Note
 from ._context import ToolContext, system_label
 from ._records import CodeMention, Source, ToolResult
 
@@ -21,6 +21,8 @@ ANSWER_NOTE_TYPES = (
     "use_additional_code",
     "code_also",
 )
+#: Notes that say which other codes to add and in what order.
+SEQUENCING_NOTES = ("code_first", "use_additional_code", "code_also")
 NOTE_LABELS = {
     "excludes1": "Excludes1",
     "excludes2": "Excludes2",
@@ -55,11 +57,18 @@ _LICENSED_HINT = (
 )
 
 
-def lookup_code(ctx: ToolContext, code: str) -> ToolResult:
-    """Status, title, notes and public facts of one code on the date."""
+def lookup_code(ctx: ToolContext, code: str, detail: str = "full") -> ToolResult:
+    """Status, title, notes and public facts of one code on the date.
+
+    With ``detail="notes"`` only the instructional notes that change how
+    the code is reported (code first, use additional code...) are given.
+    """
     result = ToolResult("lookup_code")
     record = _lookup(ctx, result, code)
     if record is None:
+        return result
+    if detail == "notes":
+        describe_notes(ctx, result, record, SEQUENCING_NOTES)
         return result
     describe_status(ctx, result, record)
     describe_descriptor(ctx, result, record)
@@ -242,19 +251,44 @@ def describe_descriptor(
     result.missing.append(_LICENSED_HINT)
 
 
-def describe_notes(ctx: ToolContext, result: ToolResult, record: CodeRecord) -> None:
-    """The instructional notes that govern the code, and where they come from."""
-    for note_type in ANSWER_NOTE_TYPES:
-        for note in record.notes.get(note_type, [])[:4]:
-            where = f" (at {note.source_code})" if note.inherited else ""
-            text = f"{NOTE_LABELS[note_type]}{where}: {note.text}"
+def describe_notes(
+    ctx: ToolContext,
+    result: ToolResult,
+    record: CodeRecord,
+    types: tuple[str, ...] = ANSWER_NOTE_TYPES,
+) -> None:
+    """The instructional notes that govern the code, and where they come from.
+
+    A note that ends in ':' heads a list: the items that follow it at the
+    same level are joined to it, as the tabular prints them.
+    """
+    for note_type in types:
+        for source_code, inherited, text in joined_notes(
+            record.notes.get(note_type, [])
+        )[:4]:
+            where = f" (at {source_code})" if inherited else ""
             source = Source(
                 ctx.release_label(record.system),
-                f"{NOTE_LABELS[note_type]} note at {note.source_code}",
+                f"{NOTE_LABELS[note_type]} note at {source_code}",
                 record.system,
-                note.source_code,
+                source_code,
             )
-            result.add(text, source)
+            result.add(f"{NOTE_LABELS[note_type]}{where}: {text}", source)
+
+
+def joined_notes(notes: list[Note]) -> list[tuple[str, bool, str]]:
+    """(level, inherited, text) of each note, list items joined to their head."""
+    joined: list[tuple[str, bool, str]] = []
+    open_list = False
+    for note in notes:
+        if open_list and joined and joined[-1][0] == note.source_code:
+            level, inherited, text = joined[-1]
+            glue = " " if text.endswith(":") else "; "
+            joined[-1] = (level, inherited, text + glue + note.text)
+            continue
+        joined.append((note.source_code, note.inherited, note.text))
+        open_list = note.text.rstrip().endswith(":")
+    return joined
 
 
 def describe_facts(result: ToolResult, record: CodeRecord) -> None:

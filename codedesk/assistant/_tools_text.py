@@ -92,13 +92,18 @@ def modifier_meaning(ctx: ToolContext, modifier: str) -> ToolResult:
     return result
 
 
-def guideline_notes(ctx: ToolContext, query: str, limit: int = 2) -> ToolResult:
-    """The project's notes on a coding rule, each citing its public source."""
+def guideline_notes(
+    ctx: ToolContext, query: str, limit: int = 2, strict: bool = False
+) -> ToolResult:
+    """The project's notes on a coding rule, each citing its public source.
+
+    ``strict`` keeps only notes whose key terms appear in the query.
+    """
     result = ToolResult("guideline_notes")
-    notes = search_notes(query, limit=limit)
+    notes = search_notes(query, limit=limit, min_score=4.0 if strict else 1.0)
     for note in notes:
         add_note(result, note)
-    if not notes:
+    if not notes and not strict:
         result.missing.append(f"No CodeDesk note covers '{query}'.")
     result.data["notes"] = [
         {"id": n.id, "title": n.title, "text": n.text, "sources": list(n.sources)}
