@@ -13,6 +13,7 @@ import click
 
 from .._errors import CodeDeskError
 from ._ask import ask
+from ._check import check, edits, import_edits_command
 from ._data import data
 from ._lookup import lookup
 from ._search import search
@@ -39,6 +40,9 @@ def main() -> None:
 
 
 main.add_command(ask)
+main.add_command(check)
 main.add_command(data)
+main.add_command(edits)
 main.add_command(lookup)
 main.add_command(search)
+data.add_command(import_edits_command)

@@ -1,0 +1,226 @@
+"""``codedesk check``, ``codedesk edits`` and ``codedesk data import-edits``."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import IO
+
+import click
+
+from .._db import default_path
+from .._errors import ClaimError, InputError
+from ..edits import (
+    IMPORT_KINDS,
+    Checker,
+    CheckReport,
+    Finding,
+    PairAnswer,
+    PtpEdit,
+    SourceRef,
+    claim_from_json,
+    import_edits,
+    pair_edits,
+    parse_setting,
+)
+from ._common import (
+    date_option,
+    db_option,
+    echo_json,
+    json_option,
+    open_desk,
+    parse_date,
+)
+
+
+@click.command()
+@click.argument("claim_file", metavar="CLAIM.json", required=False)
+@click.option(
+    "--batch",
+    "batch_file",
+    metavar="FILE.jsonl",
+    help="Check one claim per line; print one JSON report per line.",
+)
+@json_option
+@db_option
+def check(
+    claim_file: str | None, batch_file: str | None, as_json: bool, db: str | None
+) -> None:
+    """Check a claim against NCCI, add-on, MUE and ICD-10-CM edits.
+
+    CLAIM.json holds one claim (see docs/claims.md); give - to read stdin.
+    Each finding names its rule, severity, lines, source row and fix.
+    """
+    if (claim_file is None) == (batch_file is None):
+        raise InputError(
+            "Give either CLAIM.json or --batch FILE.jsonl.",
+            hint="Example: codedesk check claim.json",
+        )
+    checker = Checker(open_desk(db).conn)
+    if batch_file is not None:
+        with _open(batch_file) as handle:
+            check_batch(checker, handle)
+        return
+    with _open(claim_file or "-") as handle:
+        report = checker.check(claim_from_json(handle.read()))
+    if as_json:
+        echo_json(report.to_dict())
+    else:
+        click.echo(format_report(report))
+
+
+def _open(name: str) -> IO[str]:
+    if name == "-":
+        return sys.stdin
+    path = Path(name)
+    if not path.is_file():
+        raise InputError(
+            f"No claim file at {name}.", hint="Give the path of a JSON file."
+        )
+    return path.open(encoding="utf-8")
+
+
+def check_batch(checker: Checker, handle: IO[str]) -> None:
+    """One JSON report per input line; a bad line gets an error object."""
+    out = sys.stdout
+    for number, text in enumerate(handle, 1):
+        if not text.strip():
+            continue
+        try:
+            result = checker.check(claim_from_json(text)).to_dict()
+        except ClaimError as error:
+            result = {"line": number, "error": error.message}
+        out.write(json.dumps(result, ensure_ascii=False, default=str) + "\n")
+
+
+def format_report(report: CheckReport) -> str:
+    """A claim report as text: a header, each finding, a tally."""
+    claim = report.claim
+    lines = [
+        f"Claim for {claim.date.isoformat()} ({claim.setting}):"
+        f" {len(claim.lines)} lines, {len(claim.diagnoses)} diagnoses"
+    ]
+    for finding in report.findings:
+        lines += _finding_text(finding)
+    tally = {s: 0 for s in ("deny", "review", "info")}
+    for finding in report.findings:
+        tally[finding.severity] += 1
+    lines.append(", ".join(f"{n} {s}" for s, n in tally.items()))
+    return "\n".join(lines)
+
+
+def _finding_text(finding: Finding) -> list[str]:
+    where = ""
+    if finding.lines:
+        where = "lines " + ",".join(map(str, finding.lines))
+    elif finding.diagnoses:
+        where = "dx " + ",".join(map(str, finding.diagnoses))
+    text = [f"{finding.severity.upper():6} {finding.rule:19} {where}".rstrip()]
+    text.append(f"       {finding.message}")
+    if finding.fix:
+        text.append(f"       fix: {finding.fix}")
+    if finding.source:
+        text.append(f"       source: {cite(finding.source)}")
+    return text
+
+
+def cite(source: SourceRef) -> str:
+    """A source row as one line of text."""
+    parts = [f"{source.release} [{source.file}]"]
+    if source.row:
+        parts.append(", ".join(f"{k}={v}" for k, v in source.row.items()))
+    if source.effective_from or source.effective_to:
+        parts.append(
+            f"in effect {source.effective_from or '…'}"
+            f" to {source.effective_to or 'now'}"
+        )
+    if source.modifier_indicator is not None:
+        parts.append(f"modifier indicator {source.modifier_indicator}")
+    return "; ".join(parts)
+
+
+@click.command()
+@click.argument("code1")
+@click.argument("code2")
+@date_option
+@click.option(
+    "--setting",
+    "setting_text",
+    default="practitioner",
+    show_default=True,
+    metavar="S",
+    help="practitioner, facility or dme.",
+)
+@json_option
+@db_option
+def edits(
+    code1: str,
+    code2: str,
+    date_text: str | None,
+    setting_text: str,
+    as_json: bool,
+    db: str | None,
+) -> None:
+    """Show the NCCI edits between two codes, both ways round."""
+    day = parse_date(date_text)
+    setting = parse_setting(setting_text)
+
+    answer = pair_edits(open_desk(db).conn, code1, code2, day, setting)
+
+    if as_json:
+        echo_json(answer.to_dict())
+    else:
+        click.echo(format_pair(answer))
+
+
+def format_pair(answer: PairAnswer) -> str:
+    """A pair answer as text."""
+    head = (
+        f"{answer.code1} and {answer.code2} on {answer.date.isoformat()}"
+        f" ({answer.setting})"
+    )
+    lines = [head, *answer.notes]
+    if not answer.ptp:
+        lines.append("No PTP edit between them is in effect on this date.")
+    lines += [_ptp_text(edit) for edit in answer.ptp]
+    if answer.other_dates:
+        lines.append("In effect on other dates:")
+        lines += ["  " + _ptp_text(edit) for edit in answer.other_dates]
+    for addon in answer.addon:
+        lines.append(
+            f"Add-on: {addon.addon_code} (type {addon.aoc_type}) lists"
+            f" {addon.primary_code} as a primary code."
+        )
+    return "\n".join(lines)
+
+
+def _ptp_text(edit: PtpEdit) -> str:
+    meaning = {
+        0: "no modifier allowed",
+        1: "an NCCI-associated modifier on the column 2 line bypasses it",
+        9: "not an edit",
+    }[edit.modifier_indicator]
+    return (
+        f"column 1 {edit.column1}, column 2 {edit.column2}: modifier indicator"
+        f" {edit.modifier_indicator} ({meaning}); in effect {edit.effective_from}"
+        f" to {edit.effective_to or 'now'}; {edit.source.release} [{edit.source.file}]"
+    )
+
+
+@click.command("import-edits")
+@click.argument("kind", type=click.Choice(sorted(IMPORT_KINDS)), metavar="KIND")
+@click.argument("file", type=click.Path(path_type=Path))
+@db_option
+def import_edits_command(kind: str, file: Path, db: str | None) -> None:
+    """Import a CMS edit release (PTP, MUE or add-on) into the code database.
+
+    KIND is one of: aoc, mue-dme, mue-hospital, mue-practitioner,
+    ptp-hospital, ptp-practitioner. FILE is the CMS file as published (zip,
+    text or CSV). The database is replaced only when the import succeeds.
+    """
+    path = Path(db) if db else default_path()
+
+    release = import_edits(path, kind, file)
+
+    click.echo(f"Imported {release.rows:,} rows of {release.name} from {file.name}.")

@@ -1,0 +1,163 @@
+"""``codedesk check``, ``codedesk edits`` and ``codedesk data import-edits``."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from codedesk.cli import main
+
+from .conftest import CMS
+
+CLAIM = {
+    "date_of_service": "2026-01-15",
+    "setting": "facility",
+    "lines": [{"code": "29881"}, {"code": "29877", "modifiers": ["59"]}],
+    "diagnoses": ["F02.80", "G30.9"],
+}
+
+
+def run(*args: str, stdin: str | None = None) -> tuple[int, str, str]:
+    result = CliRunner().invoke(main, list(args), input=stdin)
+    return result.exit_code, result.stdout, result.stderr
+
+
+def test_check_prints_each_finding_with_its_source(
+    edits_db: Path, tmp_path: Path
+) -> None:
+    path = tmp_path / "claim.json"
+    path.write_text(json.dumps(CLAIM))
+
+    code, out, _ = run("check", str(path), "--db", str(edits_db))
+
+    assert code == 0
+    lines = out.splitlines()
+    assert lines[0] == "Claim for 2026-01-15 (facility): 2 lines, 2 diagnoses"
+    assert lines[1] == "DENY   manifestation_first dx 1,2"
+    assert "DENY   ncci_ptp            lines 1,2" in lines
+    assert any("column1=29881, column2=29877" in line for line in lines)
+    assert lines[-1] == "2 deny, 0 review, 1 info"
+
+
+def test_check_json_reads_stdin(edits_db: Path) -> None:
+    code, out, _ = run(
+        "check", "-", "--json", "--db", str(edits_db), stdin=json.dumps(CLAIM)
+    )
+
+    report = json.loads(out)
+    assert code == 0
+    assert report["denied_lines"] == [2]
+    assert report["summary"] == {"deny": 2, "review": 0, "info": 1}
+    ptp = [f for f in report["findings"] if f["rule"] == "ncci_ptp"][0]
+    assert ptp["source"]["modifier_indicator"] == 0
+
+
+def test_check_batch_prints_one_report_per_line(edits_db: Path, tmp_path: Path) -> None:
+    path = tmp_path / "claims.jsonl"
+    bad = {"date_of_service": "2026-13-01", "lines": ["27447"]}
+    path.write_text(json.dumps(CLAIM) + "\n" + json.dumps(bad) + "\n")
+
+    code, out, _ = run("check", "--batch", str(path), "--db", str(edits_db))
+
+    first, second = (json.loads(line) for line in out.splitlines())
+    assert code == 0
+    assert first["denied_lines"] == [2]
+    assert second == {
+        "line": 2,
+        "error": "'date_of_service' is '2026-13-01', not a date.",
+    }
+
+
+def test_check_names_a_bad_claim_without_a_traceback(edits_db: Path) -> None:
+    claim = {"date_of_service": "2026-01-15", "lines": [{"code": "2988"}]}
+
+    code, _, err = run("check", "-", "--db", str(edits_db), stdin=json.dumps(claim))
+
+    assert code == 1
+    assert err == (
+        "Error: Line 1: '2988' is not a CPT or HCPCS code.\n\n"
+        "Service lines take five-character CPT or HCPCS codes.\n"
+    )
+
+
+def test_edits_answers_a_pair_both_ways_round(edits_db: Path) -> None:
+    code, out, _ = run(
+        "edits",
+        "29877",
+        "29881",
+        "--date",
+        "2026-01-15",
+        "--setting",
+        "facility",
+        "--db",
+        str(edits_db),
+    )
+
+    assert code == 0
+    assert out.splitlines()[1].startswith(
+        "column 1 29881, column 2 29877: modifier indicator 0 (no modifier allowed);"
+        " in effect 2019-07-01 to now"
+    )
+
+
+def test_edits_lists_a_pair_that_is_in_effect_only_on_other_dates(
+    edits_db: Path,
+) -> None:
+    code, out, _ = run(
+        "edits",
+        "99213",
+        "G0444",
+        "--date",
+        "2020-05-01",
+        "--setting",
+        "facility",
+        "--json",
+        "--db",
+        str(edits_db),
+    )
+
+    answer = json.loads(out)
+    assert answer["ptp"] == []
+    assert [
+        (e["effective_from"], e["effective_to"]) for e in answer["other_dates"]
+    ] == [
+        ("2019-07-01", "2019-12-31"),
+        ("2020-10-01", None),
+    ]
+
+
+def test_edits_rejects_an_unknown_setting(edits_db: Path) -> None:
+    code, _, err = run(
+        "edits", "29877", "29881", "--setting", "ward", "--db", str(edits_db)
+    )
+
+    assert code == 1
+    assert err.startswith("Error: 'ward' is not a claim setting.")
+
+
+def test_import_edits_loads_a_cms_file(db_copy: Path) -> None:
+    code, out, _ = run(
+        "data", "import-edits", "aoc", str(CMS / "aoc_sample.txt"), "--db", str(db_copy)
+    )
+
+    assert code == 0
+    assert out == "Imported 3 rows of NCCI add-on code edits from aoc_sample.txt.\n"
+
+
+def test_import_edits_refuses_a_file_in_another_layout(db_copy: Path) -> None:
+    code, _, err = run(
+        "data",
+        "import-edits",
+        "mue-dme",
+        str(CMS / "aoc_sample.txt"),
+        "--db",
+        str(db_copy),
+    )
+
+    assert code == 1
+    assert err.startswith(
+        "Error: MUE row for 11045 has value '20190701' and indicator '*';"
+        " expected a number and an indicator 1, 2 or 3."
+    )
