@@ -8,6 +8,7 @@ mail also refuses any header with CR or LF (``BadHeaderError``).
 
 from __future__ import annotations
 
+import hashlib
 import logging
 import smtplib
 import time
@@ -15,6 +16,7 @@ from email.utils import formatdate, make_msgid
 from typing import TYPE_CHECKING
 
 from django.conf import settings
+from django.core.cache import cache
 from django.core.mail import BadHeaderError, EmailMessage
 from django.urls import reverse
 
@@ -26,6 +28,8 @@ if TYPE_CHECKING:
     from .inbound import Question
 
 logger = logging.getLogger(__name__)
+
+REGISTER_REPLY_EVERY = 24 * 3600
 
 
 def build_reply(
@@ -89,8 +93,15 @@ def send(message: EmailMessage) -> bytes:
     return raw
 
 
-def send_register_request(question: Question) -> None:
-    """Tell an unknown sender to register before the desk can take questions."""
+def send_register_request(question: Question) -> bool:
+    """Tell an unknown sender to register; False if told already today.
+
+    Mail with a forged From would otherwise make the desk write to anyone
+    (backscatter), so each address gets at most one such reply a day.
+    """
+    if not first_reply_today(question.sender_address):
+        logger.info("register reply skipped: one already sent today")
+        return False
     body = (
         "We could not find a CodeDesk account for this email address.\n\n"
         f"Register at {settings.SITE_URL}{reverse('accounts:register')} with this "
@@ -108,6 +119,14 @@ def send_register_request(question: Question) -> None:
         send(reply)
     except TransportError:
         logger.warning("could not ask an unknown sender to register")
+        return False
+    return True
+
+
+def first_reply_today(address: str) -> bool:
+    """Claim today's one register reply for ``address`` (shared cache)."""
+    digest = hashlib.sha256(address.lower().encode()).hexdigest()[:32]
+    return bool(cache.add(f"consults:register-reply:{digest}", 1, REGISTER_REPLY_EVERY))
 
 
 def desk_domain() -> str:

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import functools
 from typing import Any
 
 from django.conf import settings
 from django.http import HttpRequest
 
+from .roles import CONSULTANT, has_role
 from .service_date import picker_context
 
 
@@ -16,6 +18,8 @@ def site(request: HttpRequest) -> dict[str, Any]:
         "site_name": settings.SITE_NAME,
         "assistant_enabled": settings.ASSISTANT_ENABLED,
         "jobs_enabled": settings.JOBS_ENABLED,
+        # Called by the template only when it asks, so most pages skip the query.
+        "is_consultant": functools.partial(has_role, request.user, CONSULTANT),
     }
 
 

@@ -24,6 +24,7 @@ def test_a_consultant_sees_the_queue(
     response = consultant_client.get("/consults/")
 
     assert list(response.context["cases"]) == [case]
+    assert 'id="nav-consults"' in response.text
 
 
 def test_a_coder_cannot_see_the_queue_or_a_case(coder: User, case: ConsultCase) -> None:
@@ -31,6 +32,7 @@ def test_a_coder_cannot_see_the_queue_or_a_case(coder: User, case: ConsultCase) 
     client.force_login(coder)
 
     assert client.get("/consults/").status_code == 403
+    assert 'id="nav-consults"' not in client.get("/jobs/").text
     assert client.post(f"/consults/{case.pk}/", {"text": "x"}).status_code == 403
 
 

@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import uuid
+
 import pytest
 from django.contrib.auth.models import User
 from django.core import mail
@@ -113,11 +115,13 @@ def test_a_bounce_is_not_answered() -> None:
 
 
 @pytest.mark.django_db
-def test_an_unknown_sender_gets_one_reply_and_no_case() -> None:
-    outcome = receive_message(
-        bytes(question(sender="new@example.net")), "new@example.net"
-    )
+def test_an_unknown_sender_gets_one_reply_a_day_and_no_case() -> None:
+    stranger = f"new-{uuid.uuid4().hex[:8]}@example.net"
+    first = question(sender=stranger)
+    second = question(sender=stranger, message_id="<q2@example.org>")
 
-    assert outcome.action == "asked_to_register"
-    assert [message.to for message in mail.outbox] == [["new@example.net"]]
+    outcomes = [receive_message(bytes(m), stranger) for m in (first, second)]
+
+    assert [o.action for o in outcomes] == ["asked_to_register"] * 2
+    assert [message.to for message in mail.outbox] == [[stranger]]
     assert not ConsultCase.objects.exists()

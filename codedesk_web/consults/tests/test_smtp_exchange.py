@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import smtplib
+import uuid
 
 import pytest
 from django.contrib.auth.models import User
@@ -66,15 +67,13 @@ def test_a_question_is_filed_drafted_approved_and_answered_in_thread(
 def test_an_unknown_sender_is_asked_to_register_in_thread(
     desk_server: int, mail_host: Inbox
 ) -> None:
-    send_to_desk(
-        desk_server,
-        question(sender="stranger@example.net"),
-        sender="stranger@example.net",
-    )
+    stranger = f"stranger-{uuid.uuid4().hex[:8]}@example.net"
+
+    send_to_desk(desk_server, question(sender=stranger), sender=stranger)
 
     reply = mail_host.messages[-1]
     assert not ConsultCase.objects.exists()
-    assert mail_host.recipients[-1] == ["stranger@example.net"]
+    assert mail_host.recipients[-1] == [stranger]
     assert reply["In-Reply-To"] == "<q1@example.org>"
     assert reply["Auto-Submitted"] == "auto-replied"
     assert "https://desk.example/accounts/register/" in reply.get_content()

@@ -53,7 +53,12 @@ def scripts_in(html: str) -> list[str]:
 
 
 def hostile_job(poster: User, payload: str) -> JobPost:
-    fields = {name: payload for name in TEXT_FIELDS + CHOICE_FIELDS}
+    # Choice columns are short; PostgreSQL refuses longer values, so each
+    # gets as much of the payload as its column holds.
+    fields = {
+        name: payload[: getattr(JobPost._meta.get_field(name), "max_length", None)]
+        for name in TEXT_FIELDS + CHOICE_FIELDS
+    }
     return make_job(poster, **fields)
 
 
