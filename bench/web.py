@@ -65,6 +65,8 @@ def site_environment(db: Path, var_dir: Path) -> dict[str, str]:
         DEBUG="0",
         SECRET_KEY=secrets.token_urlsafe(40),
         LOG_LEVEL="WARNING",
+        # Plain HTTP on loopback, as behind a proxy that ends TLS.
+        SECURE_SSL_REDIRECT="0",
     )
     return env
 
