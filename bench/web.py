@@ -22,6 +22,7 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from urllib.parse import quote
 
 ROOT = Path(__file__).resolve().parent.parent
 #: Pages the tests also check: a billable code, a seventh character, a
@@ -36,6 +37,19 @@ FIXED = [
     "hcpcs/J3301",
 ]
 SAMPLE = 200
+#: What the autocomplete sends as someone types.
+TYPED = [
+    "he",
+    "hear",
+    "heart att",
+    "chf",
+    "k92",
+    "k922",
+    "fract",
+    "s72.0",
+    "j33",
+    "992",
+]
 
 
 def free_port() -> int:
@@ -182,6 +196,8 @@ def main(argv: list[str]) -> int:
             pages = measure(port, [f"/codes/{code}" for code in codes], rounds)
             api = measure(port, [f"/api/v1/codes/{code}" for code in codes], rounds)
             fixed = measure(port, [f"/codes/{code}" for code in FIXED], rounds * 10)
+            typed = [f"/api/v1/search?limit=8&q={quote(text)}" for text in TYPED]
+            suggest = measure(port, typed, rounds * 5)
             rss = peak_rss_kib(server.pid)
         finally:
             server.terminate()
@@ -190,6 +206,7 @@ def main(argv: list[str]) -> int:
     report("code page (fixed set)", *fixed)
     report("code page (sample)", *pages)
     report("API lookup (sample)", *api)
+    report("API search as typed (autocomplete)", *suggest)
     print(f"peak RSS of the site (gunicorn worker): {rss / 1024:.1f} MiB")
     return 0
 
