@@ -27,6 +27,7 @@ import datetime as dt
 import io
 import logging
 import os
+import re
 import shutil
 import sqlite3
 from collections.abc import Sequence
@@ -44,6 +45,7 @@ logger = logging.getLogger(__name__)
 
 COLUMNS = ("code", "short", "medium", "long", "valid_from", "valid_to")
 KEPT_NAME = "cpt-descriptors.txt"
+_PLAIN_TABLE = re.compile(r"CREATE TABLE (\w+)")
 
 
 @dataclass(frozen=True)
@@ -209,18 +211,33 @@ def _copy_database(source: Path, target: Path) -> None:
 
 
 def _write_into(path: Path, rows: list[LicensedRow], source: str) -> None:
-    from ..search import LOADERS as SEARCH_LOADERS
-
     conn = sqlite3.connect(path, isolation_level=None)
     try:
         conn.execute("BEGIN")
         write_licensed(conn, rows, source)
-        for loader in SEARCH_LOADERS:
-            if loader.finish is not None:
-                loader.finish(conn)
+        refresh_search(conn)
         conn.execute("COMMIT")
     finally:
         conn.close()
+
+
+def refresh_search(conn: sqlite3.Connection) -> None:
+    """Re-run the search steps' ``finish`` over emptied search tables.
+
+    A step runs only when the database has the plain tables its schema
+    creates; those are emptied first, and its ``finish`` fills them again
+    from ``code`` and ``term`` (an FTS table over them is rebuilt by it).
+    """
+    from ..search import LOADERS as SEARCH_LOADERS
+
+    existing = {name for (name,) in conn.execute("SELECT name FROM sqlite_master")}
+    for loader in SEARCH_LOADERS:
+        tables = _PLAIN_TABLE.findall(loader.schema)
+        if loader.finish is None or not set(tables) <= existing:
+            continue
+        for table in tables:
+            conn.execute(f"DELETE FROM {table}")
+        loader.finish(conn)
 
 
 def _read_text(path: Path) -> str:

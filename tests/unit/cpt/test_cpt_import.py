@@ -187,3 +187,17 @@ def test_a_copy_of_the_database_is_untouched_by_a_failed_write(
 
     assert db.read_bytes() == before
     assert not (db.parent / "licensed" / "cpt-descriptors.txt").exists()
+
+
+def test_the_search_index_finds_the_imported_words(tmp_path: Path) -> None:
+    from codedesk import Desk
+    from codedesk.search import LOADERS as SEARCH_LOADERS
+
+    db = tmp_path / "codes.sqlite3"
+    loaders = [*cpt.SYSTEM.loaders, *SEARCH_LOADERS]
+    build_database(db, Sources(data_dir=FIXTURES / "systems"), loaders)
+
+    import_cpt_file(db, INVENTED)
+
+    found = Desk(db).search("descriptor alpha", system="cpt")
+    assert [r.code for r in found][:1] == ["99213"]
