@@ -59,6 +59,7 @@ INSTALLED_APPS = [
     "codedesk_web.jobs",
     "codedesk_web.consults",
     "codedesk_web.assistant",
+    "codedesk_web.claims",
 ]
 
 MIDDLEWARE = [

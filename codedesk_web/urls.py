@@ -17,4 +17,5 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("jobs/", include("codedesk_web.jobs.urls")),
     path("consults/", include("codedesk_web.consults.urls")),
     path("assistant/", include("codedesk_web.assistant.urls")),
+    path("check/", include("codedesk_web.claims.urls")),
 ]

@@ -229,6 +229,13 @@ class EditFacts:
     diagnosis: dict[str, str] = field(default_factory=dict)
     notes: tuple[str, ...] = ()
 
+    @property
+    def ptp_source(self) -> SourceRef | None:
+        """The release the PTP partners come from, if there are any."""
+        for edit in (*self.as_column1, *self.as_column2):
+            return edit.source
+        return None
+
     def to_dict(self) -> dict[str, Any]:
         """The facts as JSON-ready values."""
         plain: dict[str, Any] = _plain(self)

@@ -9,6 +9,7 @@ from ninja import NinjaAPI
 from ninja.errors import HttpError, ValidationError
 
 from codedesk import (
+    ClaimError,
     CodeDeskError,
     CodeError,
     DatabaseMissingError,
@@ -19,7 +20,7 @@ from codedesk import (
 
 def status_of(error: CodeDeskError) -> int:
     """The HTTP status for an error the library raised."""
-    if isinstance(error, MalformedCodeError | InputError):
+    if isinstance(error, MalformedCodeError | InputError | ClaimError):
         return 400
     if isinstance(error, CodeError):
         return 404

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from ninja import NinjaAPI, Router
 
-from . import ask, codes, search
+from . import ask, check, codes, search
 from .errors import install_error_handlers
 
 api = NinjaAPI(
@@ -26,6 +26,7 @@ ROUTERS: list[tuple[str, Router]] = [
     ("", codes.router),
     ("", search.router),
     ("", ask.router),
+    ("", check.router),
 ]
 for prefix, router in ROUTERS:
     api.add_router(prefix, router)

@@ -5,7 +5,13 @@ from __future__ import annotations
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
-from codedesk import CodeDeskError, CodeError, DatabaseMissingError, InputError
+from codedesk import (
+    ClaimError,
+    CodeDeskError,
+    CodeError,
+    DatabaseMissingError,
+    InputError,
+)
 
 
 def error_status(error: CodeDeskError) -> int:
@@ -14,7 +20,7 @@ def error_status(error: CodeDeskError) -> int:
         return 503
     if isinstance(error, CodeError):
         return 404
-    if isinstance(error, InputError):
+    if isinstance(error, InputError | ClaimError):
         return 400
     return 500
 

@@ -1,13 +1,6 @@
-"""A tiny code database with edit tables, built from extracts of the real files.
+"""Fixtures of the edits tests: the tiny code database with edit tables.
 
-``tests/fixtures/edits`` mirrors the data folder with unchanged rows cut out
-of the real releases: the April 2026 Tabular List entries for E11, F02,
-G30, G63, I69, O80, S06 and B88 (with their chapters and blocks); their
-I/OCE diagnosis-table rows; the FY2026 change rows for B88; the I/OCE
-hospital PTP pairs and add-on edits among a handful of procedure codes; the
-CPT presence rows, RVU25D rows, GPCI, locality, anesthesia and OPPS-cap
-files. ``tests/fixtures/edits_cms`` holds small files in the CMS PTP, AOC
-and MUE layouts for the import tests.
+See ``codedesk_web/claims/tests/edits_db.py`` for what the extracts hold.
 """
 
 from __future__ import annotations
@@ -19,22 +12,16 @@ from pathlib import Path
 
 import pytest
 
-from codedesk import cpt, icd10cm
-from codedesk.edits import LOADERS, Checker
-from codedesk.releases import Sources, build_database
+from codedesk.edits import Checker
+from codedesk_web.claims.tests.edits_db import CMS, build_edits_db
 
-FIXTURES = Path(__file__).resolve().parents[2] / "fixtures"
-DATA = FIXTURES / "edits"
-CMS = FIXTURES / "edits_cms"
+__all__ = ["CMS"]
 
 
 @pytest.fixture(scope="session")
 def edits_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The fixture code database, built once."""
-    path = tmp_path_factory.mktemp("edits") / "codes.sqlite3"
-    loaders = [*icd10cm.LOADERS, *cpt.SYSTEM.loaders, *LOADERS]
-    build_database(path, Sources(data_dir=DATA), loaders)
-    return path
+    return build_edits_db(tmp_path_factory.mktemp("edits") / "codes.sqlite3")
 
 
 @pytest.fixture()
