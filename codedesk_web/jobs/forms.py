@@ -48,7 +48,8 @@ class JobPostForm(forms.ModelForm[JobPost]):
 
     def clean_closing_date(self) -> dt.date:
         day: dt.date = self.cleaned_data["closing_date"]
-        if day < timezone.localdate():
+        unchanged = self.instance.pk and day == self.instance.closing_date
+        if day < timezone.localdate() and not unchanged:
             raise forms.ValidationError(
                 f"The closing date {day.isoformat()} is in the past; "
                 "pick today or a later day."

@@ -101,6 +101,7 @@ def job_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "is_open": job.is_open(),
             "is_poster": is_poster,
             "can_apply": job.is_open() and has_role(request.user, CODER),
+            "applied": job.applications.filter(applicant_id=request.user.pk).first(),
             "login_url": resolve_url(settings.LOGIN_URL),
         },
     )

@@ -91,9 +91,12 @@ def test_a_coder_applies_only_once(applicant_client: Client, job: JobPost) -> No
     apply(applicant_client, job, "cv.pdf", MINIMAL_PDF)
 
     response = applicant_client.get(f"/jobs/{job.pk}/apply/")
+    detail = applicant_client.get(f"/jobs/{job.pk}/")
 
     assert response.status_code == 403
     assert response.context["reason"] == "You have already applied to this job."
+    assert 'id="apply-link"' not in detail.text
+    assert "You applied on " in detail.text
 
 
 def test_nobody_applies_to_a_closed_post(

@@ -10,6 +10,8 @@ from django.utils import timezone
 
 from codedesk_web.jobs.models import JobPost
 
+from .conftest import make_job
+
 
 def form_data(**changes: Any) -> dict[str, Any]:
     data: dict[str, Any] = {
@@ -86,6 +88,20 @@ def test_it_wants_a_location_unless_remote(poster_client: Client) -> None:
     assert response.context["form"].errors["location"] == [
         "Give a location or tick remote."
     ]
+
+
+def test_a_closed_post_can_be_edited_without_moving_its_date(
+    poster_client: Client, poster: User
+) -> None:
+    closed = timezone.localdate() - dt.timedelta(days=3)
+    job = make_job(poster, closing_date=closed)
+    data = form_data(title="Renamed", closing_date=closed.isoformat())
+
+    response = poster_client.post(f"/jobs/{job.pk}/edit/", data)
+
+    job.refresh_from_db()
+    assert response.status_code == 302
+    assert job.title == "Renamed"
 
 
 def test_only_the_poster_edits_a_post(
