@@ -102,12 +102,9 @@ if DATABASE_URL:
 
     DATABASES = {"default": parse_database_url(DATABASE_URL)}
 else:
-    DATABASES = {
-        "default": {
-            "ENGINE": "django.db.backends.sqlite3",
-            "NAME": VAR_DIR / "site.sqlite3",
-        }
-    }
+    from codedesk_web.lib.dburl import sqlite_database
+
+    DATABASES = {"default": sqlite_database(str(VAR_DIR / "site.sqlite3"))}
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
