@@ -59,15 +59,17 @@ def free_port() -> int:
         return int(probe.getsockname()[1])
 
 
-def sample_codes(db: Path, count: int) -> list[str]:
-    """``system/code`` paths of a seeded random sample of codes."""
+def sample_codes(db: Path, count: int) -> tuple[list[str], list[str]]:
+    """``system/code`` paths of a seeded random sample: billable, headers."""
     conn = sqlite3.connect(f"file:{db}?mode=ro", uri=True)
     rows = conn.execute(
-        "SELECT system, code FROM code WHERE kind NOT IN ('chapter')"
+        "SELECT system, code, billable FROM code WHERE kind NOT IN ('chapter')"
     ).fetchall()
     conn.close()
     chosen = random.Random(2026).sample(rows, min(count, len(rows)))
-    return [f"{system}/{code}" for system, code in chosen]
+    billable = [f"{system}/{code}" for system, code, flag in chosen if flag]
+    headers = [f"{system}/{code}" for system, code, flag in chosen if not flag]
+    return billable, headers
 
 
 def site_environment(db: Path, var_dir: Path) -> dict[str, str]:
@@ -187,13 +189,15 @@ def main(argv: list[str]) -> int:
     db = Path(os.environ.get("CODEDESK_DB", ROOT / "var" / "codes.sqlite3"))
     if not db.exists():
         raise SystemExit(f"Error: no code database at {db}; run: codedesk data build")
-    codes = FIXED + sample_codes(db, SAMPLE)
+    billable, headers = sample_codes(db, SAMPLE)
+    codes = FIXED + billable + headers
     port = free_port()
     with tempfile.TemporaryDirectory() as var_dir:
         server = start_site(site_environment(db, Path(var_dir)), port)
         try:
             measure(port, [f"/codes/{code}" for code in FIXED], 1)
-            pages = measure(port, [f"/codes/{code}" for code in codes], rounds)
+            pages = measure(port, [f"/codes/{code}" for code in billable], rounds)
+            tops = measure(port, [f"/codes/{code}" for code in headers], rounds)
             api = measure(port, [f"/api/v1/codes/{code}" for code in codes], rounds)
             fixed = measure(port, [f"/codes/{code}" for code in FIXED], rounds * 10)
             typed = [f"/api/v1/search?limit=8&q={quote(text)}" for text in TYPED]
@@ -204,7 +208,8 @@ def main(argv: list[str]) -> int:
             server.wait(timeout=30)
     print(f"code database: {db} ({db.stat().st_size / 1e6:.0f} MB)")
     report("code page (fixed set)", *fixed)
-    report("code page (sample)", *pages)
+    report("code page (sample, billable codes)", *pages)
+    report("code page (sample, headers)", *tops)
     report("API lookup (sample)", *api)
     report("API search as typed (autocomplete)", *suggest)
     print(f"peak RSS of the site (gunicorn worker): {rss / 1024:.1f} MiB")
