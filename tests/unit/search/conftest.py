@@ -3,7 +3,7 @@
 Code rows carry titles and inclusion terms copied from the April 2026
 ICD-10-CM tabular (``icd10cm/icd10c-tabular-April-1-2026.xml``, the
 ``<desc>`` and ``<inclusionTerm>`` of each ``<diag>``); index rows come from
-the extracts of the FY2025 index files in tests/fixtures/systems.
+the extracts of the FY2025 index files in tests/fixtures/icd10cm.
 """
 
 from __future__ import annotations
@@ -19,7 +19,7 @@ from codedesk._records import Release
 from codedesk.releases import Loader, Sources, build_database
 from codedesk.search import LOADERS
 
-FIXTURES = Path(__file__).resolve().parents[2] / "fixtures" / "systems"
+FIXTURES = Path(__file__).resolve().parents[2] / "fixtures"
 
 #: (code, kind, title, billable) as the April 2026 tabular prints them.
 TABULAR = [

@@ -1,6 +1,6 @@
 """The index parsers on extracts of the FY2025 CDC index files.
 
-The fixtures in tests/fixtures/systems/icd10cm/index_fy2025 are unmodified
+The fixtures in tests/fixtures/icd10cm/index_fy2025 are unmodified
 runs of lines of the files of the same name (closing tags added where the
 extract ends); every expected value below is read from those lines.
 """
@@ -23,7 +23,7 @@ from codedesk.icd10cm._index import (
 )
 from codedesk.search._index_loader import map_index_code
 
-INDEX = Path(__file__).resolve().parents[2] / "fixtures/systems/icd10cm/index_fy2025"
+INDEX = Path(__file__).resolve().parents[2] / "fixtures/icd10cm/index_fy2025"
 
 
 def test_it_reads_the_external_cause_index_with_nested_terms() -> None:
