@@ -26,7 +26,7 @@ from ._text import keys_of, words
 logger = logging.getLogger(__name__)
 
 SEARCH_SCHEMA = """
-CREATE TABLE search_doc (
+CREATE TABLE IF NOT EXISTS search_doc (
     id INTEGER PRIMARY KEY,
     system TEXT NOT NULL,
     code TEXT NOT NULL,
@@ -36,18 +36,18 @@ CREATE TABLE search_doc (
     keys TEXT NOT NULL,
     words TEXT NOT NULL
 );
-CREATE VIRTUAL TABLE search_fts USING fts5(
+CREATE VIRTUAL TABLE IF NOT EXISTS search_fts USING fts5(
     text,
     content = 'search_doc',
     content_rowid = 'id',
     tokenize = 'porter unicode61 remove_diacritics 2',
     prefix = '2 3 4'
 );
-CREATE TABLE search_word (
+CREATE TABLE IF NOT EXISTS search_word (
     word TEXT PRIMARY KEY,
     freq INTEGER NOT NULL
 ) WITHOUT ROWID;
-CREATE TABLE search_gram (
+CREATE TABLE IF NOT EXISTS search_gram (
     gram TEXT NOT NULL,
     word TEXT NOT NULL,
     PRIMARY KEY (gram, word)
@@ -90,7 +90,12 @@ AND NOT (t.source = 'title' AND EXISTS (
 
 
 def build_search(conn: sqlite3.Connection) -> None:
-    """Fill the search tables from ``code`` and ``term`` (see module steps)."""
+    """Fill the search tables from ``code`` and ``term`` (see module steps).
+
+    Safe to run again on a built database (a CPT import does, inside its
+    own transaction): missing tables are created and old rows replaced.
+    """
+    _reset_tables(conn)
     kinds = ", ".join(f"'{kind}'" for kind in GROUPING_KINDS)
     rows = [
         *conn.execute(_TITLES.format(kinds=kinds)),
@@ -108,6 +113,16 @@ def build_search(conn: sqlite3.Connection) -> None:
 
 
 _Row = tuple[str, str, str, str, str | None, str, str]
+
+
+def _reset_tables(conn: sqlite3.Connection) -> None:
+    # One statement at a time: executescript would commit the caller's
+    # transaction.
+    for statement in SEARCH_SCHEMA.split(";"):
+        if statement.strip():
+            conn.execute(statement)
+    for table in ("search_doc", "search_word", "search_gram"):
+        conn.execute(f"DELETE FROM {table}")
 
 
 def _with_keys(

@@ -15,7 +15,9 @@ from pathlib import Path
 import pytest
 
 from codedesk import Desk, InputError
+from codedesk._db import CORE_SCHEMA
 from codedesk.search import search_codes
+from codedesk.search._build import build_search
 from codedesk.search._spelling import correct_word, edit_distance
 
 
@@ -158,3 +160,37 @@ def test_edit_distance_counts_a_swap_as_one_edit() -> None:
     assert edit_distance("hemorrhage", "hemorrahge", 2) == 1
     assert edit_distance("pnemonia", "pneumonia", 2) == 1
     assert edit_distance("abc", "xyz", 1) == 2
+
+
+def test_rebuilding_the_search_tables_replaces_their_rows(
+    search_db: Path, tmp_path: Path
+) -> None:
+    path = tmp_path / "codes.sqlite3"
+    shutil.copy(search_db, path)
+    conn = sqlite3.connect(path, isolation_level=None)
+    (before,) = conn.execute("SELECT count(*) FROM search_doc").fetchone()
+
+    conn.execute("BEGIN")
+    build_search(conn)
+    conn.execute("COMMIT")
+
+    (after,) = conn.execute("SELECT count(*) FROM search_doc").fetchone()
+    assert after == before
+    assert Desk(path).search("k922")[0].code == "K92.2"
+
+
+def test_the_search_tables_can_be_built_in_a_database_without_them(
+    tmp_path: Path,
+) -> None:
+    conn = sqlite3.connect(tmp_path / "codes.sqlite3", isolation_level=None)
+    conn.executescript(CORE_SCHEMA)
+    conn.execute(
+        "INSERT INTO code (system, code, kind, title, billable)"
+        " VALUES ('icd10cm', 'R55', 'code', 'Syncope and collapse', 1)"
+    )
+
+    conn.execute("BEGIN")
+    build_search(conn)
+    conn.execute("COMMIT")
+
+    assert conn.execute("SELECT code FROM search_doc").fetchall() == [("R55",)]
