@@ -26,7 +26,7 @@ from ._text import keys_of, words
 logger = logging.getLogger(__name__)
 
 SEARCH_SCHEMA = """
-CREATE TABLE IF NOT EXISTS search_doc (
+CREATE TABLE search_doc (
     id INTEGER PRIMARY KEY,
     system TEXT NOT NULL,
     code TEXT NOT NULL,
@@ -36,18 +36,18 @@ CREATE TABLE IF NOT EXISTS search_doc (
     keys TEXT NOT NULL,
     words TEXT NOT NULL
 );
-CREATE VIRTUAL TABLE IF NOT EXISTS search_fts USING fts5(
+CREATE VIRTUAL TABLE search_fts USING fts5(
     text,
     content = 'search_doc',
     content_rowid = 'id',
     tokenize = 'porter unicode61 remove_diacritics 2',
     prefix = '2 3 4'
 );
-CREATE TABLE IF NOT EXISTS search_word (
+CREATE TABLE search_word (
     word TEXT PRIMARY KEY,
     freq INTEGER NOT NULL
 ) WITHOUT ROWID;
-CREATE TABLE IF NOT EXISTS search_gram (
+CREATE TABLE search_gram (
     gram TEXT NOT NULL,
     word TEXT NOT NULL,
     PRIMARY KEY (gram, word)
@@ -118,8 +118,10 @@ _Row = tuple[str, str, str, str, str | None, str, str]
 def _reset_tables(conn: sqlite3.Connection) -> None:
     # One statement at a time: executescript would commit the caller's
     # transaction.
+    existing = {name for (name,) in conn.execute("SELECT name FROM sqlite_master")}
     for statement in SEARCH_SCHEMA.split(";"):
-        if statement.strip():
+        words = statement.split()
+        if words and words[words.index("TABLE") + 1] not in existing:
             conn.execute(statement)
     for table in ("search_doc", "search_word", "search_gram"):
         conn.execute(f"DELETE FROM {table}")
