@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import contextlib
 import signal
 import threading
+from collections.abc import Iterator
 from types import FrameType
 from typing import Any
 
@@ -25,6 +27,12 @@ class Command(BaseCommand):
 
     def handle(self, *args: Any, **options: Any) -> None:
         host, port = options["host"], options["port"]
+        stop = threading.Event()
+        with stopped_by_signals(stop):
+            self.serve(host, port, stop)
+
+    def serve(self, host: str, port: int, stop: threading.Event) -> None:
+        """Run the server until ``stop`` is set."""
         try:
             controller = start_server(host, port)
         except (OSError, RuntimeError) as error:
@@ -36,20 +44,30 @@ class Command(BaseCommand):
             f"{settings.CONSULT_DESK_ADDRESS}; stop with Ctrl-C."
         )
         try:
-            wait_for_stop()
+            while not stop.wait(0.5):
+                pass
         finally:
             controller.stop()
         self.stderr.write("Consult desk SMTP stopped.")
 
 
-def wait_for_stop() -> None:
-    """Block until SIGINT or SIGTERM arrives."""
-    stop = threading.Event()
+@contextlib.contextmanager
+def stopped_by_signals(stop: threading.Event) -> Iterator[None]:
+    """Let SIGINT and SIGTERM set ``stop`` inside the block.
+
+    The handlers go in before the server starts, so a signal sent as soon as
+    the banner shows still stops it cleanly; the old ones come back after.
+    """
 
     def on_signal(number: int, frame: FrameType | None) -> None:
         stop.set()
 
-    signal.signal(signal.SIGINT, on_signal)
-    signal.signal(signal.SIGTERM, on_signal)
-    while not stop.wait(0.5):
-        pass
+    previous = {
+        number: signal.signal(number, on_signal)
+        for number in (signal.SIGINT, signal.SIGTERM)
+    }
+    try:
+        yield
+    finally:
+        for number, handler in previous.items():
+            signal.signal(number, handler)
