@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, QueryDict
 from ninja import NinjaAPI
 from ninja.errors import HttpError, ValidationError
 
@@ -29,7 +29,7 @@ def status_of(error: CodeDeskError) -> int:
     return 500
 
 
-def error_body(error: object) -> tuple[dict[str, Any], int]:
+def error_body(error: object, query: QueryDict) -> tuple[dict[str, Any], int]:
     """The JSON body and status for an error raised while answering."""
     if isinstance(error, CodeDeskError):
         suggestions = list(getattr(error, "suggestions", ()))
@@ -37,7 +37,7 @@ def error_body(error: object) -> tuple[dict[str, Any], int]:
         return body, status_of(error)
     if isinstance(error, ValidationError):
         return {
-            "error": describe_validation(error),
+            "error": describe_validation(error, query),
             "hint": None,
             "suggestions": [],
         }, 400
@@ -50,12 +50,15 @@ def error_body(error: object) -> tuple[dict[str, Any], int]:
     }, 500
 
 
-def describe_validation(error: ValidationError) -> str:
-    """One sentence naming each parameter that was not usable."""
+def describe_validation(error: ValidationError, query: QueryDict) -> str:
+    """One sentence naming each parameter that was not usable, and its value."""
     problems = []
     for item in error.errors:
-        where = ".".join(str(part) for part in item.get("loc", ())[1:])
-        problems.append(f"{where or 'request'}: {item.get('msg', 'not valid')}")
+        loc = [str(part) for part in item.get("loc", ())]
+        where = ".".join(loc[1:]) or "request"
+        if len(loc) == 2 and loc[0] == "query" and loc[1] in query:
+            where += f" '{query[loc[1]]}'"
+        problems.append(f"{where}: {item.get('msg', 'not valid')}")
     return "Bad request: " + "; ".join(problems) + "."
 
 
@@ -65,7 +68,7 @@ def install_error_handlers(api: NinjaAPI) -> None:
     def respond(
         request: HttpRequest, error: Exception | type[Exception]
     ) -> HttpResponse:
-        body, status = error_body(error)
+        body, status = error_body(error, request.GET)
         return api.create_response(request, body, status=status)
 
     for kind in (CodeDeskError, ValidationError, HttpError):

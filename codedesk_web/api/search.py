@@ -9,7 +9,7 @@ from ninja import Router
 
 from codedesk import InputError
 from codedesk_web.lib.desk import get_desk
-from codedesk_web.lib.params import parse_flag, parse_limit, parse_system
+from codedesk_web.lib.params import check_limit, parse_system
 
 from .dates import date_or_today
 from .schemas import ErrorOut, SearchOut
@@ -27,8 +27,8 @@ def search(
     q: str = "",
     system: str | None = None,
     date: str | None = None,
-    limit: str | None = None,
-    billable_only: str | None = None,
+    limit: int = 20,
+    billable_only: bool = False,
 ) -> dict[str, Any]:
     """Search every system (or one) for a query, with why each code matched."""
     query = q.strip()
@@ -40,7 +40,7 @@ def search(
         query,
         system=name,
         date=day,
-        limit=parse_limit(limit),
-        billable_only=parse_flag(billable_only),
+        limit=check_limit(limit),
+        billable_only=billable_only,
     )
     return {"query": query, "system": name, "date": day, "results": found}

@@ -39,11 +39,23 @@ def parse_limit(text: str | None, default: int = 20) -> int:
     except ValueError:
         limit = 0
     if not 1 <= limit <= MAX_LIMIT:
-        raise InputError(
-            f"'{text}' is not a usable limit.",
-            hint=f"Give a whole number from 1 to {MAX_LIMIT}.",
-        )
+        raise limit_error(text)
     return limit
+
+
+def check_limit(limit: int) -> int:
+    """The limit, if it is from 1 to ``MAX_LIMIT``."""
+    if not 1 <= limit <= MAX_LIMIT:
+        raise limit_error(str(limit))
+    return limit
+
+
+def limit_error(text: str) -> InputError:
+    """The error for a limit that is not a whole number in range."""
+    return InputError(
+        f"'{text}' is not a usable limit.",
+        hint=f"Give a whole number from 1 to {MAX_LIMIT}.",
+    )
 
 
 def parse_flag(text: str | None) -> bool:

@@ -53,3 +53,12 @@ def test_a_bad_limit_is_a_400_naming_it(client: Client, fake_desk: FakeDesk) -> 
         "hint": "Give a whole number from 1 to 100.",
         "suggestions": [],
     }
+
+
+def test_a_limit_that_is_not_a_number_is_a_400_naming_it(
+    client: Client, fake_desk: FakeDesk
+) -> None:
+    response = client.get("/api/v1/search", {"q": "heart attack", "limit": "ten"})
+
+    assert response.status_code == 400
+    assert response.json()["error"].startswith("Bad request: limit 'ten': ")
