@@ -68,7 +68,7 @@ FIELD_ORDER = (
 )
 
 #: Levels of a hierarchy that group codes but are not codes themselves.
-GROUPING_KINDS = ("chapter", "block", "section", "body_system", "table")
+GROUPING_KINDS = ("chapter", "block", "section", "body_system")
 
 _TITLES = """
 SELECT system, code, 'title', title, NULL FROM code

@@ -39,7 +39,7 @@ from ._text import fold, word_key
 #: Most results one search returns.
 MAX_LIMIT = 500
 #: Documents read from the full-text index per query.
-_CANDIDATES = 150
+_CANDIDATES = 120
 #: Documents read per relaxed expression when too few match every concept.
 _RELAXED_CANDIDATES = 80
 #: Codes checked against the date of service before the final cut.
@@ -121,14 +121,14 @@ def search_codes(
     size = limit * 3 + 60 if billable_only else limit + 15
     shortlist = sorted(hits.values(), key=lambda h: -h.score)[:size]
     states = code_states(conn, [(h.system, h.code) for h in shortlist], date)
-    results = [
-        _dated(hit, states[key], date)
+    ranked = [
+        (_dated_score(hit, state), hit, state)
         for hit in shortlist
-        if (key := (hit.system, hit.code)) in states
+        if (state := states.get((hit.system, hit.code))) is not None
+        and (state.valid and state.billable or not billable_only)
     ]
-    kept = [r for r in results if r.billable or not billable_only]
-    kept.sort(key=lambda r: (-r.score, len(r.title), r.code))
-    return kept[:limit]
+    ranked.sort(key=lambda r: (-r[0], len(r[2].title), r[1].code))
+    return [_result(hit, state, score, date) for score, hit, state in ranked[:limit]]
 
 
 def check_search_input(query: str | None, system: str | None, limit: int) -> None:
@@ -297,18 +297,22 @@ def _merge(hits: dict[tuple[str, str], _Hit], hit: _Hit) -> None:
         held.score += 2.0 * min(agreeing, 2)
 
 
-def _dated(hit: _Hit, state: CodeState, date: dt.date) -> SearchResult:
-    billable = state.valid and state.billable
-    score = hit.score + (8.0 if billable else 0.0)
+def _dated_score(hit: _Hit, state: CodeState) -> float:
+    """The hit's score once the date of service is known."""
+    if not state.valid:
+        return hit.score - 40.0
+    return hit.score + (8.0 if state.billable else 0.0)
+
+
+def _result(hit: _Hit, state: CodeState, score: float, date: dt.date) -> SearchResult:
     why = hit.reasons()
     if not state.valid:
-        score -= 40.0
         why.append(f"not valid on {date.isoformat()}")
     return SearchResult(
         system=hit.system,
         code=hit.code,
         title=state.title,
-        billable=billable,
+        billable=state.valid and state.billable,
         score=round(score, 2),
         why="; ".join(why),
         kind=state.kind,
