@@ -11,7 +11,11 @@ Parsing uses the standard library's ``email`` package with
    gets a reply that asks them to register.
 4. Store the case, its received message and attachments in one
    transaction; a repeated Message-ID from the same sender is stored once.
-5. Ask the assistant for a draft and record it in the case's history.
+   A message whose In-Reply-To or References names a message of one of
+   the sender's cases (their question or our reply) joins that case, and
+   reopens it if it was answered.
+5. Ask the assistant for a draft of a new or reopened case and record it
+   in the case's history.
 """
 
 from __future__ import annotations
@@ -41,7 +45,13 @@ from codedesk_web.lib.filetypes import (
 
 from . import drafts, outbound
 from .headers import clean_address, clean_message_id, clean_references, single_line
-from .models import ConsultAttachment, ConsultCase, ConsultEvent, EventKind
+from .models import (
+    CaseStatus,
+    ConsultAttachment,
+    ConsultCase,
+    ConsultEvent,
+    EventKind,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -74,6 +84,7 @@ class Question:
     subject: str
     message_id: str
     references: list[str]
+    in_reply_to: str
     text: str
     automatic: bool
     attachments: list[Attachment] = field(default_factory=list)
@@ -101,9 +112,9 @@ def receive_message(raw: bytes, envelope_sender: str) -> Outcome:
     if sender is None:
         outbound.send_register_request(question)
         return Outcome(None, "asked_to_register")
-    case = store_case(sender, question, raw)
-    if case.draft == "":
-        add_draft(case)
+    case, needs_draft = store_case(sender, question, raw)
+    if needs_draft:
+        add_draft(case, question.text)
     return Outcome(case, "filed")
 
 
@@ -115,6 +126,7 @@ def parse_question(raw: bytes) -> Question:
         subject=single_line(str(message.get("Subject", ""))) or "(no subject)",
         message_id=clean_message_id(str(message.get("Message-ID", ""))),
         references=clean_references(str(message.get("References", ""))),
+        in_reply_to=first_message_id(str(message.get("In-Reply-To", ""))),
         text=body_text(message),
         automatic=is_automatic(message),
         attachments=read_attachments(message),
@@ -197,44 +209,94 @@ def find_sender(address: str) -> AbstractBaseUser | None:
     return accounts.order_by("pk").first()
 
 
-def store_case(sender: AbstractBaseUser, question: Question, raw: bytes) -> ConsultCase:
-    """Save the case, its received event and attachments in one transaction."""
+def store_case(
+    sender: AbstractBaseUser, question: Question, raw: bytes
+) -> tuple[ConsultCase, bool]:
+    """Save the message as a new case or a follow-up, in one transaction.
+
+    Returns the case and whether it needs a fresh draft.
+    """
     with transaction.atomic():
-        existing = find_repeat(sender, question)
-        if existing is not None:
-            return existing
+        repeat = find_case(sender, [question.message_id], EventKind.RECEIVED)
+        if repeat is not None:
+            return repeat, repeat.draft == ""
+        parent = find_case(sender, [question.in_reply_to, *question.references])
+        if parent is not None:
+            return parent, continue_case(parent, question, raw)
         case = ConsultCase.objects.create(
             sender_id=sender.pk,
             sender_address=question.sender_address,
             subject=question.subject,
             message_id=question.message_id,
-            references=" ".join(question.references),
+            references=" ".join(thread_of(question)),
             question=question.text,
         )
-        ConsultEvent.objects.create(
-            case=case,
-            kind=EventKind.RECEIVED,
-            body=question.text,
-            message_id=question.message_id,
-            raw_message=raw,
-        )
-        save_attachments(case, question.attachments)
+        add_received(case, question, raw)
+    return case, True
+
+
+def find_case(
+    sender: AbstractBaseUser, message_ids: list[str], kind: str | None = None
+) -> ConsultCase | None:
+    """The sender's latest case with an event carrying one of ``message_ids``."""
+    wanted = [item for item in message_ids if item]
+    if not wanted:
+        return None
+    events = ConsultEvent.objects.filter(
+        case__sender_id=sender.pk, message_id__in=wanted
+    )
+    if kind is not None:
+        events = events.filter(kind=kind)
+    found = events.select_related("case").order_by("-created_at", "-id").first()
+    return found.case if found else None
+
+
+def continue_case(case: ConsultCase, question: Question, raw: bytes) -> bool:
+    """Add a follow-up to its case; True if that reopened an answered case.
+
+    The next reply threads to the follow-up. An open case keeps the draft a
+    consultant may be editing; the follow-up shows in its history.
+    """
+    reopened = case.status == CaseStatus.ANSWERED
+    add_received(case, question, raw)
+    if question.message_id:
+        case.message_id = question.message_id
+        case.references = " ".join(thread_of(question))
+    if reopened:
+        case.status = CaseStatus.OPEN
+    case.save(update_fields=["message_id", "references", "status", "updated_at"])
+    return reopened
+
+
+def add_received(case: ConsultCase, question: Question, raw: bytes) -> None:
+    """Record a received message and its attachments on ``case``."""
+    ConsultEvent.objects.create(
+        case=case,
+        kind=EventKind.RECEIVED,
+        body=question.text,
+        message_id=question.message_id,
+        raw_message=raw,
+    )
+    save_attachments(case, question.attachments)
     logger.info(
-        "consult %d filed: %d bytes, %d attachments",
+        "consult %d received %d bytes, %d attachments",
         case.pk,
         len(raw),
         len(question.attachments),
     )
-    return case
 
 
-def find_repeat(sender: AbstractBaseUser, question: Question) -> ConsultCase | None:
-    """The case already filed for this Message-ID (a client that sent twice)."""
-    if not question.message_id:
-        return None
-    return ConsultCase.objects.filter(
-        sender_id=sender.pk, message_id=question.message_id
-    ).first()
+def thread_of(question: Question) -> list[str]:
+    """The Message-IDs the question answers, oldest first."""
+    if question.references:
+        return question.references
+    return [question.in_reply_to] if question.in_reply_to else []
+
+
+def first_message_id(value: str) -> str:
+    """The first well-formed Message-ID in a header such as In-Reply-To."""
+    found = clean_references(value)
+    return found[0] if found else ""
 
 
 def save_attachments(case: ConsultCase, attachments: list[Attachment]) -> None:
@@ -251,9 +313,9 @@ def save_attachments(case: ConsultCase, attachments: list[Attachment]) -> None:
     )
 
 
-def add_draft(case: ConsultCase) -> None:
-    """Ask the assistant for a draft and record it."""
-    text = drafts.draft_answer(case.question)
+def add_draft(case: ConsultCase, question: str) -> None:
+    """Ask the assistant for a draft answer to ``question`` and record it."""
+    text = drafts.draft_answer(question)
     with transaction.atomic():
         ConsultEvent.objects.create(case=case, kind=EventKind.DRAFT, body=text)
         case.draft = text

@@ -66,7 +66,7 @@ class ConsultEvent(models.Model):
         related_name="+",
     )
     body = models.TextField(blank=True)
-    message_id = models.CharField(max_length=250, blank=True)
+    message_id = models.CharField(max_length=250, blank=True, db_index=True)
     raw_message = models.BinaryField(
         blank=True, help_text="The email as received or sent, byte for byte."
     )

@@ -6,9 +6,14 @@ import pytest
 from django.contrib.auth.models import User
 from django.core import mail
 
-from codedesk_web.consults import drafts
+from codedesk_web.accounts.models import Profile, Role
+from codedesk_web.consults import drafts, workflow
 from codedesk_web.consults.inbound import MessageRejectedError, receive_message
-from codedesk_web.consults.models import ConsultAttachment, ConsultCase
+from codedesk_web.consults.models import (
+    CaseStatus,
+    ConsultAttachment,
+    ConsultCase,
+)
 
 from .conftest import CODER_ADDRESS, question
 
@@ -125,3 +130,81 @@ def test_an_unknown_sender_gets_one_reply_a_day_and_no_case() -> None:
     assert [o.action for o in outcomes] == ["asked_to_register"] * 2
     assert [message.to for message in mail.outbox] == [[stranger]]
     assert not ConsultCase.objects.exists()
+
+
+def answer_case(case: ConsultCase, consultant: User, text: str) -> str:
+    workflow.approve_and_send(case.pk, text, consultant)
+    return str(mail.outbox[-1].extra_headers["Message-ID"])
+
+
+def test_a_reply_to_our_answer_reopens_the_case_and_threads_to_it(
+    coder: User, consultant: User, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(drafts, "draft_answer", lambda text: f"Draft for: {text}")
+    receive_message(bytes(question()), CODER_ADDRESS)
+    case = ConsultCase.objects.get()
+    our_reply = answer_case(case, consultant, "Yes, with modifier 25.")
+    follow_up = question(
+        subject="Re: Modifier 25 with 99213?",
+        body="And if the visit was only for the injection?",
+        message_id="<q2@example.org>",
+        In_Reply_To=our_reply,
+        References=f"<q1@example.org> {our_reply}",
+    )
+
+    receive_message(bytes(follow_up), CODER_ADDRESS)
+    answer_case(case, consultant, "Then no E/M at all.")
+
+    case.refresh_from_db()
+    assert ConsultCase.objects.count() == 1
+    assert [e.kind for e in case.events.all()] == [
+        "received", "draft", "edit", "approval", "sent",
+        "received", "draft", "edit", "approval", "sent",
+    ]  # fmt: skip
+    assert case.events.filter(kind="draft").last().body == (  # type: ignore[union-attr]
+        "Draft for: And if the visit was only for the injection?"
+    )
+    second = mail.outbox[-1].message()
+    assert second["In-Reply-To"] == "<q2@example.org>"
+    assert second["References"] == f"<q1@example.org> {our_reply} <q2@example.org>"
+
+
+def test_a_follow_up_to_an_open_case_keeps_the_consultants_draft(
+    coder: User, consultant: User
+) -> None:
+    receive_message(bytes(question()), CODER_ADDRESS)
+    case = ConsultCase.objects.get()
+    workflow.save_draft(case.pk, "Half-written answer", consultant)
+    more = question(
+        body="Also, the patient is new.",
+        message_id="<q2@example.org>",
+        In_Reply_To="<q1@example.org>",
+    )
+
+    receive_message(bytes(more), CODER_ADDRESS)
+
+    case.refresh_from_db()
+    assert case.draft == "Half-written answer"
+    assert case.status == CaseStatus.OPEN
+    assert case.events.last().body == "Also, the patient is new."  # type: ignore[union-attr]
+    assert (case.message_id, case.references) == (
+        "<q2@example.org>",
+        "<q1@example.org>",
+    )
+
+
+@pytest.mark.django_db
+def test_nobody_joins_another_senders_thread(coder: User) -> None:
+    receive_message(bytes(question()), CODER_ADDRESS)
+    intruder = User.objects.create_user("sam", "sam@example.org", None)
+    Profile.objects.create(user=intruder, role=Role.CODER)
+    crafted = question(
+        sender="sam@example.org",
+        message_id="<s1@example.org>",
+        In_Reply_To="<q1@example.org>",
+    )
+
+    receive_message(bytes(crafted), "sam@example.org")
+
+    assert ConsultCase.objects.count() == 2
+    assert ConsultCase.objects.get(sender=coder).events.count() == 2
