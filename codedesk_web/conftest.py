@@ -255,8 +255,8 @@ class FakeDesk:
 
 
 @pytest.fixture
-def fake_desk(monkeypatch: pytest.MonkeyPatch) -> FakeDesk:
-    """The site's desk replaced by ``FakeDesk``."""
+def fake_desk(monkeypatch: pytest.MonkeyPatch, db: None) -> FakeDesk:
+    """The site's desk replaced by ``FakeDesk`` (pages meter views in the db)."""
     desk = FakeDesk()
     monkeypatch.setattr(desk_module, "open_desk", lambda path: desk)
     return desk

@@ -194,7 +194,9 @@ EMAIL_TIMEOUT = env_int("EMAIL_TIMEOUT", 30)
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", CONSULT_DESK_ADDRESS)
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
-# Metering: guests, free and paid accounts; None is no limit.
+# Metering: guests, free and paid accounts; None is no limit. Code pages
+# count per month, the rest per day; the API needs a key (no guest calls).
+# The assistant keeps its own hourly limit (ASSISTANT_*_PER_HOUR).
 METER_LIMITS: dict[str, dict[str, int | None]] = {
     "code_page": {
         "guest": env_limit("METER_CODE_PAGES_GUEST", 1),
@@ -202,19 +204,14 @@ METER_LIMITS: dict[str, dict[str, int | None]] = {
         "paid": env_limit("METER_CODE_PAGES_PAID", None),
     },
     "search": {
-        "guest": env_limit("METER_SEARCHES_GUEST", 30),
-        "free": env_limit("METER_SEARCHES_FREE", 200),
+        "guest": env_limit("METER_SEARCHES_GUEST", 300),
+        "free": env_limit("METER_SEARCHES_FREE", 2000),
         "paid": env_limit("METER_SEARCHES_PAID", None),
     },
     "api": {
         "guest": 0,
         "free": env_limit("METER_API_CALLS_FREE", 100),
         "paid": env_limit("METER_API_CALLS_PAID", 20000),
-    },
-    "assistant": {
-        "guest": env_limit("METER_ASSISTANT_GUEST", 3),
-        "free": env_limit("METER_ASSISTANT_FREE", 20),
-        "paid": env_limit("METER_ASSISTANT_PAID", 500),
     },
 }
 

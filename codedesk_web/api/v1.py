@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from ninja import NinjaAPI, Router
 
+from codedesk_web.accounts import api as accounts_api
+
 from . import ask, check, codes, search
 from .errors import install_error_handlers
 
@@ -18,6 +20,7 @@ api = NinjaAPI(
     description="Look up, search and check medical codes.",
     docs_url="/docs",
     urls_namespace="api-1",
+    auth=accounts_api.API_AUTH,
 )
 install_error_handlers(api)
 
@@ -27,6 +30,7 @@ ROUTERS: list[tuple[str, Router]] = [
     ("", search.router),
     ("", ask.router),
     ("", check.router),
+    ("", accounts_api.router),
 ]
 for prefix, router in ROUTERS:
     api.add_router(prefix, router)

@@ -9,6 +9,7 @@ from django.urls import reverse
 from codedesk import CodeDeskError, CodeError
 from codedesk_web.lib.desk import get_desk
 from codedesk_web.lib.errors import error_page
+from codedesk_web.lib.metering import use
 from codedesk_web.lib.params import parse_system
 from codedesk_web.lib.service_date import service_date
 
@@ -33,6 +34,8 @@ def code_page(request: HttpRequest, system: str, code: str) -> HttpResponse:
 
     if (record.system, record.code) != (system, code):
         return redirect_to_canonical(request, record.system, record.code)
+    if not use(request, "code_page", f"{record.system}:{record.code}").allowed:
+        return render(request, "accounts/code_limited.html", {"record": record})
     context = code_page_context(desk, record)
     return render(request, "codes/code.html", context)
 

@@ -4,7 +4,8 @@ Meters (limits per plan are settings; ``None`` is no limit):
 
 - ``code_page``: distinct code pages per calendar month; re-opening a page
   already counted that day does not count again.
-- ``search``, ``api``, ``assistant``: calls per day.
+- ``search``, ``api``: calls per day. (The assistant keeps its own hourly
+  limit in codedesk_web/assistant/limits.py.)
 
 A signed-in user is counted as ``user:<id>``. A guest is counted twice, by a
 random token in a signed cookie and by a keyed digest of the client address,
@@ -101,7 +102,6 @@ _NOUNS = {
     "code_page": "code page view",
     "search": "search",
     "api": "API call",
-    "assistant": "assistant question",
 }
 
 

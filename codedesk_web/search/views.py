@@ -10,6 +10,7 @@ from django.shortcuts import render
 from codedesk import SYSTEM_LABELS, SYSTEMS, CodeDeskError
 from codedesk_web.lib.desk import get_desk
 from codedesk_web.lib.errors import error_page
+from codedesk_web.lib.metering import use
 from codedesk_web.lib.params import parse_flag, parse_limit, parse_system
 from codedesk_web.lib.service_date import service_date
 
@@ -29,6 +30,10 @@ def results(request: HttpRequest) -> HttpResponse:
     context = form_context(request)
     if not query:
         return render(request, "search/results.html", context)
+    allowance = use(request, "search")
+    if not allowance.allowed:
+        context["meter"] = allowance
+        return render(request, "accounts/search_limited.html", context, status=429)
     try:
         system = parse_system(request.GET.get("system"))
         billable_only = parse_flag(request.GET.get("billable_only"))

@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+import os
+
 import pytest
+import redis
 from django.contrib.auth.models import User
 from django.core import mail
 from django.test import Client
 from pytest_django.fixtures import Settings
+
+from codedesk_web.accounts.models import SignInFailure
 
 from .conftest import PASSWORD, MakeUser
 
@@ -144,3 +149,24 @@ def test_inactive_users_cannot_sign_in_even_when_throttle_allows(
 
     assert not User.objects.get(username="late@example.org").is_active
     assert "_auth_user_id" not in client.session
+
+
+@pytest.mark.skipif(
+    not os.environ.get("REDIS_URL"), reason="REDIS_URL names no Redis server"
+)
+def test_with_redis_the_limit_is_counted_in_redis(
+    client: Client, make_user: MakeUser, settings: Settings
+) -> None:
+    settings.REDIS_URL = os.environ["REDIS_URL"]
+    make_user("coder@example.org")
+    for _ in range(settings.SIGNIN_FAILURES_PER_ACCOUNT):
+        sign_in(client, "coder@example.org", "wrong")
+
+    status = sign_in(client, "coder@example.org")
+
+    assert status == 429
+    assert not SignInFailure.objects.exists()
+    keys = redis.Redis.from_url(settings.REDIS_URL).keys(
+        settings.RATELIMIT_KEY_PREFIX + "ratelimit:signin:*"
+    )
+    assert len(keys) == 2

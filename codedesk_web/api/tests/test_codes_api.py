@@ -76,7 +76,7 @@ def test_a_bad_system_is_a_400_with_a_body(client: Client, fake_desk: FakeDesk) 
 
 
 def test_no_code_database_is_a_503(
-    client: Client, settings: Settings, tmp_path: Path
+    client: Client, settings: Settings, tmp_path: Path, db: None
 ) -> None:
     settings.CODEDESK_DB = str(tmp_path / "none.sqlite3")
 
