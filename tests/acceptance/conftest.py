@@ -8,15 +8,28 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
+from django.contrib.auth.models import User
 from django.test import Client
 from pytest_django.fixtures import Settings
+
+from codedesk_web.accounts.apikeys import create_api_key
+from codedesk_web.accounts.models import Plan, Profile
 
 
 @pytest.fixture
 def real_site(real_db: Path, settings: Settings, db: None) -> Iterator[Client]:
-    """A browser on the site, with the site pointed at the real code database."""
+    """A browser on the site, with the site pointed at the real code database.
+
+    It is signed in to a paid account and sends that account's API key, so
+    the allowances of metered pages and the API do not get in the way.
+    """
     settings.CODEDESK_DB = str(real_db)
-    yield Client()
+    user = User.objects.create_user("reader@example.org", "reader@example.org")
+    Profile.objects.create(user=user, plan=Plan.PAID)
+    _record, key = create_api_key(user, "acceptance")
+    client = Client(headers={"Authorization": f"Bearer {key}"})
+    client.force_login(user)
+    yield client
 
 
 RowFinder = Callable[[str, str, str], dict[str, str]]
