@@ -5,7 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from django.test import Client
 from pytest_django.fixtures import Settings
+
+from codedesk_web.accounts.testing import api_client
 
 from .edits_db import build_edits_db
 
@@ -21,3 +24,9 @@ def edits_site(edits_db: Path, settings: Settings, db: None) -> Path:
     """The site reads the fixture database (and has a test site database)."""
     settings.CODEDESK_DB = str(edits_db)
     return edits_db
+
+
+@pytest.fixture
+def client(db: None) -> Client:
+    """A client that sends a paid account's API key, as API callers must."""
+    return api_client()
