@@ -13,9 +13,9 @@ import re
 
 from ._records import SYSTEM_LABELS, CodeRecord, SeventhCharacter
 
-#: Abbreviations in CMS short titles (the I/OCE and HCPCS short descriptors),
-#: with the words they stand for. Keys are matched as whole words; longer keys
-#: first so that "init encntr" wins over "init".
+#: Abbreviations in the ICD-10-CM short titles CMS prints (the I/OCE
+#: diagnosis table), with the words they stand for. Keys are matched as whole
+#: words; longer keys first so that "init encntr" wins over "init".
 ABBREVIATIONS: dict[str, str] = {
     "init encntr": "initial encounter",
     "subs encntr": "subsequent encounter",
@@ -29,11 +29,27 @@ ABBREVIATIONS: dict[str, str] = {
     "subs": "subsequent encounter",
     "sqla": "sequela",
     "unsp": "unspecified",
+    "Unsp": "Unspecified",
     "encntr": "encounter",
     "oth": "other",
     "fx": "fracture",
     "Fx": "Fracture",
+    "inj": "injury",
 }
+
+#: Abbreviations in HCPCS Level II short descriptions (the HCPCS file's
+#: SHORT DESCRIPTION), where "inj" is an injection, not an injury.
+HCPCS_ABBREVIATIONS: dict[str, str] = {
+    "NOS": "not otherwise specified",
+    "nos": "not otherwise specified",
+    "w/o": "without",
+    "w/": "with",
+    "w": "with",
+    "Inj": "Injection",
+    "inj": "injection",
+    "ea": "each",
+}
+
 
 #: What title words mean under the coding conventions, each restated from
 #: the Official Guidelines section named at its end.
@@ -95,25 +111,38 @@ ENCOUNTERS: tuple[tuple[str, str], ...] = (
     ),
 )
 
-_ABBREVIATION_PATTERN = re.compile(
-    r"(?<![\w/])(" + "|".join(re.escape(key) for key in ABBREVIATIONS) + r")(?![\w/])"
-)
+
+def _pattern(table: dict[str, str]) -> re.Pattern[str]:
+    keys = "|".join(re.escape(key) for key in table)
+    return re.compile(r"(?<![\w/])(" + keys + r")(?![\w/])")
 
 
-def expand_abbreviations(text: str) -> str:
-    """The text with CMS short-title abbreviations spelled out.
+_TABLES: dict[str, tuple[dict[str, str], re.Pattern[str]]] = {
+    "icd10cm": (ABBREVIATIONS, _pattern(ABBREVIATIONS)),
+    "hcpcs": (HCPCS_ABBREVIATIONS, _pattern(HCPCS_ABBREVIATIONS)),
+}
+
+
+def expand_abbreviations(text: str, system: str = "icd10cm") -> str:
+    """The text with the system's short-title abbreviations spelled out.
 
     >>> expand_abbreviations("Fracture of unsp part of neck of right femur, init")
     'Fracture of unspecified part of neck of right femur, initial encounter'
     """
-    return _ABBREVIATION_PATTERN.sub(lambda found: ABBREVIATIONS[found[1]], text)
+    if system not in _TABLES:
+        return text
+    table, pattern = _TABLES[system]
+    return pattern.sub(lambda found: table[found[1]], text)
 
 
-def abbreviations_in(text: str) -> list[tuple[str, str]]:
+def abbreviations_in(text: str, system: str = "icd10cm") -> list[tuple[str, str]]:
     """Each abbreviation in the text once, with what it stands for."""
+    if system not in _TABLES:
+        return []
+    table, pattern = _TABLES[system]
     seen: dict[str, str] = {}
-    for found in _ABBREVIATION_PATTERN.finditer(text):
-        seen.setdefault(found[1], ABBREVIATIONS[found[1]])
+    for found in pattern.finditer(text):
+        seen.setdefault(found[1], table[found[1]])
     return list(seen.items())
 
 
@@ -179,7 +208,7 @@ def describe_title(record: CodeRecord) -> list[str]:
     """The official title, with any abbreviation in it spelled out."""
     if not record.title:
         return []
-    expanded = expand_abbreviations(record.title)
+    expanded = expand_abbreviations(record.title, record.system)
     if expanded == record.title:
         return [f"Its official title is “{record.title}”."]
     return [f"Its official title, “{record.title}”, reads in full: “{expanded}”."]
@@ -276,7 +305,7 @@ def describe_short_title(record: CodeRecord) -> list[str]:
     short = record.short_title
     if not short or short == record.title:
         return []
-    found = abbreviations_in(short)
+    found = abbreviations_in(short, record.system)
     if not found:
         return [f"Its short title is “{short}”."]
     spelled = ", ".join(f"{key} = {value}" for key, value in found)

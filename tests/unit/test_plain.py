@@ -264,3 +264,33 @@ def test_it_names_what_the_characters_of_a_pcs_code_stand_for() -> None:
         "Excision means “Cutting out or off, without replacement, a portion of a"
         " body part”." in summary
     )
+
+
+def test_hcpcs_short_titles_read_inj_as_injection() -> None:
+    # HCPCS 2026 Q1 file, J3301: short description "Triamcinolone acet inj nos".
+    record = code(
+        "J3301",
+        "Injection, triamcinolone acetonide, not otherwise specified, 10 mg",
+        system="hcpcs",
+        short_title="Triamcinolone acet inj nos",
+    )
+
+    summary = plain_summary(record)
+
+    assert (
+        "Its short title is “Triamcinolone acet inj nos”"
+        " (inj = injection, nos = not otherwise specified)." in summary
+    )
+
+
+def test_icd10cm_short_titles_read_inj_as_injury() -> None:
+    # I/OCE dx table, S00201A: "Unsp superfic inj right eyelid and perioculr
+    # area, init"; its tabular title is "Unspecified superficial injury of
+    # right eyelid and periocular area, initial encounter".
+    short = "Unsp superfic inj right eyelid and perioculr area, init"
+
+    expanded = expand_abbreviations(short, "icd10cm")
+
+    assert expanded == (
+        "Unspecified superfic injury right eyelid and perioculr area, initial encounter"
+    )
