@@ -28,8 +28,9 @@ logger = logging.getLogger(__name__)
 #: What replaces a removed code in the text.
 REMOVED = "[code removed: not valid]"
 
+# Numbers after "locality" or "MAC" are fee schedule places, not codes.
 _TOKEN = re.compile(
-    r"(?<![\w.$/])("
+    r"(?<![\w.$/])(?<!locality )(?<!MAC )("
     r"[A-Z][0-9][0-9A-Z](?:\.[0-9A-Z]{1,4}|[0-9A-Z]{1,4})?"
     r"|[0-9][0-9A-HJ-NP-Z]{6}"
     r"|[0-9]{4}[0-9FTU]"
