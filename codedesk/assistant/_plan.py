@@ -77,9 +77,11 @@ def _plan_claim(intent: Intent) -> list[Call]:
 
 
 def _plan_mue(intent: Intent) -> list[Call]:
-    calls = _each("mue_addon_facts", intent.codes, 2) + _each(
-        "lookup_code", intent.codes, 2
-    )
+    want = "mue" if intent.kind == "mue" else "addon"
+    calls: list[Call] = [
+        ("mue_addon_facts", {"code": code, "want": want}) for code in intent.codes[:2]
+    ]
+    calls += _each("lookup_code", intent.codes, 2)
     term = "medically unlikely edit" if intent.kind == "mue" else "add-on code"
     return calls + [("glossary", {"term": term})]
 

@@ -128,8 +128,12 @@ TOOLS: tuple[Tool, ...] = (
             "The Medically Unlikely Edit value and adjudication indicator, and"
             " add-on code relations, of a code."
         ),
-        _object(["code"], code=_CODE),
-        lambda ctx, a: mue_addon_facts(ctx, a["code"]),
+        _object(
+            ["code"],
+            code=_CODE,
+            want={"type": "string", "enum": ["mue", "addon", "both"]},
+        ),
+        lambda ctx, a: mue_addon_facts(ctx, a["code"], str(a.get("want", "both"))),
     ),
     Tool(
         "fee_facts",

@@ -51,10 +51,8 @@ def test_diabetes_with_ckd_3a_finds_the_combination_and_the_stage(
     # icd10cm_billable_codes_2026-04-01.csv rows E1122 ("Type 2 diabetes
     # mellitus with diabetic chronic kidney disease") and N1831 ("Chronic
     # kidney disease, stage 3a").
-    assert (
-        "E11.22 (ICD-10-CM): Type 2 diabetes mellitus with diabetic chronic kidney disease"
-        in result.text
-    )
+    e11_22 = "Type 2 diabetes mellitus with diabetic chronic kidney disease"
+    assert f"E11.22 (ICD-10-CM): {e11_22}" in result.text
     assert "N18.31 (ICD-10-CM): Chronic kidney disease, stage 3a" in result.text
 
 

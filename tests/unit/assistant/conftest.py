@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import pytest
 
 from codedesk import Desk
-from codedesk_web.assistant.tests.tiny import build_tiny_db
+from codedesk._systems import all_loaders
+from codedesk.releases import Sources, build_database
+from codedesk_web.assistant.tests.tiny import FIXTURES, build_tiny_db
 
 
 @pytest.fixture(scope="session")
@@ -20,3 +23,17 @@ def tiny_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def tiny_desk(tiny_db: Path) -> Desk:
     """A desk on the tiny database."""
     return Desk(tiny_db)
+
+
+@pytest.fixture(scope="session")
+def edits_desk(tmp_path_factory: pytest.TempPathFactory) -> Desk:
+    """A desk on the claim checker's extracts (``tests/fixtures/edits``).
+
+    They keep, unchanged, rows of the I/OCE hospital PTP and add-on tables,
+    the RVU25D relative value file, and the whole GPCI2025 and 25LOCCO files.
+    """
+    folder = tmp_path_factory.mktemp("assistant-edits")
+    shutil.copytree(FIXTURES / "edits", folder, dirs_exist_ok=True)
+    path = folder / "codes.sqlite3"
+    build_database(path, Sources(data_dir=folder), all_loaders())
+    return Desk(path)
