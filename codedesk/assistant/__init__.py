@@ -32,6 +32,7 @@ from ._records import (
     TextEvent,
     ToolResult,
     ToolStep,
+    step_json,
 )
 from ._tools import TOOLS, run_tool, tool_schemas
 
@@ -126,6 +127,7 @@ __all__ = [
     "recognise",
     "run_tool",
     "search_notes",
+    "step_json",
     "stream_answer",
     "tool_schemas",
 ]

@@ -113,6 +113,7 @@ def recognise(question: str, *, today: dt.date | None = None) -> Intent:
         setting=find_setting(question),
         state=find_state(question),
         topic=strip_codes(question),
+        topic_raw=question,
     )
 
 

@@ -21,6 +21,11 @@ _CODE_FOR = re.compile(
     r"codes?\s+(for|to use for|of)\s+",
     re.I,
 )
+_LINE = re.compile(
+    r"(?<![\w.])(\d{4}[0-9FTU]|[A-V]\d{4})((?:-[0-9A-Z]{2})*)"
+    r"(?:\s*[x×]\s*(\d{1,3})|\s+(\d{1,3})\s+units?)?(?![\w.])",
+    re.I,
+)
 _PARTS = re.compile(r"\s+(?:with|and|due to|plus)\s+", re.I)
 
 
@@ -37,6 +42,18 @@ def follow_up_calls(intent: Intent, result: ToolResult, first: bool) -> list[Cal
     return [
         ("lookup_code", {"code": c.code, "detail": "notes"}) for c in result.codes[:2]
     ]
+
+
+def claim_lines(text: str) -> list[tuple[str, tuple[str, ...], int]]:
+    """Procedure lines as coders type them: ``99213-25``, ``97110 x3``."""
+    lines = []
+    for match in _LINE.finditer(text):
+        modifiers = tuple(
+            m.upper() for m in re.findall(r"-([0-9A-Z]{2})", match.group(2) or "", re.I)
+        )
+        units = int(match.group(3) or match.group(4) or 1)
+        lines.append((match.group(1).upper(), modifiers, units))
+    return lines
 
 
 def search_phrase(topic: str) -> str:
@@ -69,8 +86,8 @@ def _plan_pair(intent: Intent) -> list[Call]:
 
 def _plan_claim(intent: Intent) -> list[Call]:
     lines = [
-        {"code": c, "modifiers": list(intent.modifiers), "units": 1}
-        for c in procedures(intent)
+        {"code": code, "modifiers": list(modifiers), "units": units}
+        for code, modifiers, units in claim_lines(intent.topic_raw)
     ]
     diagnoses = [c for c in intent.codes if c not in procedures(intent)]
     return [("check_claim", {"lines": lines, "diagnoses": diagnoses})]

@@ -102,6 +102,7 @@ class Intent:
     setting: str | None = None
     state: str | None = None
     topic: str = ""
+    topic_raw: str = ""
 
 
 @dataclass

@@ -28,14 +28,15 @@ from codedesk import CodeDeskError
 from codedesk.assistant import (
     DoneEvent,
     Event,
+    ModelClient,
     StepEvent,
     TextEvent,
     answer,
     check_question,
     load_notes,
+    step_json,
     stream_answer,
 )
-from codedesk.assistant._records import step_json
 from codedesk_web.lib.desk import get_desk
 from codedesk_web.lib.flags import require_setting
 from codedesk_web.lib.service_date import parse_service_date
@@ -73,7 +74,12 @@ def ask(request: HttpRequest) -> HttpResponse:
     try:
         question = check_question(request.POST.get("question", ""))
         day = _date(request.POST.get("date", ""))
-        result = answer(get_desk(), question, date=day, model=model_client())
+        client = model_client()
+        try:
+            result = answer(get_desk(), question, date=day, model=client)
+        finally:
+            if client is not None:
+                client.close()
     except CodeDeskError as error:
         return _refuse(request, error.message, 400)
     kept = save_answer(request, conversation, result)
@@ -87,14 +93,17 @@ def stream(request: HttpRequest) -> HttpResponseBase:
     limit = check_rate(request)
     if not limit.allowed:
         return JsonResponse({"error": limit.message}, status=429)
+    client = model_client()
     try:
         question = check_question(request.POST.get("question", ""))
         day = _date(request.POST.get("date", ""))
-        events = stream_answer(get_desk(), question, date=day, model=model_client())
+        events = stream_answer(get_desk(), question, date=day, model=client)
     except CodeDeskError as error:
+        if client is not None:
+            client.close()
         return JsonResponse({"error": error.message, "hint": error.hint}, status=400)
     response = StreamingHttpResponse(
-        sse(request, conversation, events), content_type="text/event-stream"
+        sse(request, conversation, events, client), content_type="text/event-stream"
     )
     response["Cache-Control"] = "no-cache"
     response["X-Accel-Buffering"] = "no"
@@ -102,7 +111,10 @@ def stream(request: HttpRequest) -> HttpResponseBase:
 
 
 def sse(
-    request: HttpRequest, conversation: Any, events: Iterator[Event]
+    request: HttpRequest,
+    conversation: Any,
+    events: Iterator[Event],
+    client: ModelClient | None = None,
 ) -> Iterator[str]:
     """The events as server-sent events; the answer is kept when done."""
     try:
@@ -121,6 +133,9 @@ def sse(
                 yield _event("done", payload)
     except CodeDeskError as error:
         yield _event("error", {"error": error.message})
+    finally:
+        if client is not None:
+            client.close()
 
 
 def _event(name: str, payload: dict[str, Any]) -> str:

@@ -75,3 +75,14 @@ def test_maryland_fees_cover_every_locality_that_prices_maryland(
     assert "DC + MD/VA SUBURBS (locality 12202-01)" in result.text
     assert "National (all GPCIs 1.0): non-facility $63.40" in result.text
     assert result.flags == []
+
+
+def test_a_claim_question_runs_the_checker_on_its_lines(edits_desk: Desk) -> None:
+    # Row 27447,20610,1: 20610 is denied with 27447 unless it carries a
+    # bypass modifier on its own line.
+    plain = answer(edits_desk, "Check this claim: 27447, 20610", date=DAY)
+    bypassed = answer(edits_desk, "Check this claim: 27447, 20610-XS", date=DAY)
+
+    assert plain.kind == "claim"
+    assert "DENY (ncci_ptp)" in plain.text
+    assert "DENY (ncci_ptp)" not in bypassed.text
