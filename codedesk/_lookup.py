@@ -10,16 +10,18 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import functools
 import sqlite3
 from collections.abc import Sequence
 from typing import Any, cast
 
-from ._errors import InputError, MalformedCodeError
+from ._errors import DataError, InputError, MalformedCodeError
 from ._records import NOTE_TYPES, CodeRecord, CodeRef, Fact, Note, SeventhCharacter
 from ._suggest import (
     explain_malformed,
     explain_shapeless,
     explain_unknown,
+    explain_unknown_anywhere,
     shaped_systems,
 )
 from ._systems import CodeSystem, code_systems
@@ -47,6 +49,18 @@ _COVERS = (
 )
 
 
+#: A billable period in ``code_tree`` under a header, covering the date.
+_UNDER = (
+    "t.system = :system AND t.pos > :first AND t.pos <= :last AND t.billable = 1"
+    " AND (t.bill_from IS NULL OR t.from_floor = 1 OR t.bill_from <= :day)"
+    " AND (t.bill_to IS NULL OR t.bill_to >= :day)"
+)
+
+
+#: The registry never changes within a process.
+_code_systems = functools.cache(code_systems)
+
+
 def lookup_code(
     conn: sqlite3.Connection, text: str, *, system: str | None, date: dt.date
 ) -> CodeRecord:
@@ -60,7 +74,7 @@ def lookup_code(
         MalformedCodeError: the text is not the shape of a code.
         UnknownCodeError: no such code; ``suggestions`` holds likely fixes.
     """
-    systems = code_systems()
+    systems = _code_systems()
     if system is None:
         return _lookup_any(conn, text, date)
     if system not in systems:
@@ -83,7 +97,9 @@ def _lookup_any(conn: sqlite3.Connection, text: str, date: dt.date) -> CodeRecor
             return build_record(conn, row, candidate.name, date)
     if not shaped:
         raise explain_shapeless(conn, text)
-    return _lookup_in(conn, shaped[0], text, date)
+    if len(shaped) == 1:
+        return _lookup_in(conn, shaped[0], text, date)
+    raise explain_unknown_anywhere(conn, shaped, text)
 
 
 def _lookup_in(
@@ -127,7 +143,10 @@ def build_record(
         read_billable_descendants(conn, system, code, kind, date) if header else ([], 0)
     )
     replaced_by = read_replacements(conn, system, code)
-    warnings = status_warnings(code, date, status, spans, children, replaced_by)
+    sevenths = read_seventh_characters(conn, system, levels)
+    warnings = status_warnings(
+        code, date, status, spans, children, replaced_by, bool(sevenths)
+    )
     warnings += newest_release_warning(conn, system, date)
     return CodeRecord(
         system=system,
@@ -142,7 +161,7 @@ def build_record(
         from_floor=period.from_floor if period else False,
         short_title=short_title,
         notes=read_notes(conn, system, levels),
-        seventh_characters=read_seventh_characters(conn, system, levels),
+        seventh_characters=sevenths,
         parents=parents,
         children=children,
         billable_descendants=descendants,
@@ -194,39 +213,49 @@ def read_children(
 def read_billable_descendants(
     conn: sqlite3.Connection, system: str, code: str, kind: str, date: dt.date
 ) -> tuple[list[CodeRef], int]:
-    """The first billable codes under a header on the date, and how many."""
+    """The first billable codes under a header on the date, and how many.
+
+    Raises:
+        DataError: the database predates the ``lookup.tree`` build step.
+    """
+    try:
+        extent = conn.execute(
+            "SELECT pos, last FROM code_tree WHERE system = ? AND kind = ?"
+            " AND code = ? LIMIT 1",
+            (system, kind, code),
+        ).fetchone()
+    except sqlite3.OperationalError:
+        raise DataError(
+            "The code database has no code_tree table.",
+            hint="Rebuild it with: codedesk data build",
+        ) from None
+    if extent is None:
+        return [], 0
+    params = {"system": system, "first": extent[0], "last": extent[1]}
+    params["day"] = date.isoformat()
     rows = conn.execute(
-        "WITH RECURSIVE under(code, kind) AS ("
-        " SELECT :code, :kind UNION ALL"
-        " SELECT c.code, c.kind FROM code c JOIN under u"
-        " ON c.system = :system AND c.parent_kind = u.kind AND c.parent = u.code)"
-        " SELECT c.code, c.kind, c.title FROM under u JOIN code c"
-        " ON c.system = :system AND c.kind = u.kind AND c.code = u.code"
-        f" WHERE EXISTS (SELECT 1 FROM span s WHERE s.system = :system"
-        f" AND s.code = c.code AND s.billable = 1 AND {_COVERS})"
-        " ORDER BY c.seq",
-        {"system": system, "kind": kind, "code": code, "day": date.isoformat()},
+        "SELECT t.code, t.kind, c.title FROM code_tree t JOIN code c"
+        " ON c.system = t.system AND c.kind = t.kind AND c.code = t.code"
+        f" WHERE {_UNDER} ORDER BY t.pos LIMIT {DESCENDANT_LIMIT}",
+        params,
     ).fetchall()
-    refs = [CodeRef(system, r[0], r[1], r[2], True) for r in rows[:DESCENDANT_LIMIT]]
-    return refs, len(rows)
+    (count,) = conn.execute(
+        f"SELECT count(*) FROM code_tree t WHERE {_UNDER}", params
+    ).fetchone()
+    return [CodeRef(system, r[0], r[1], r[2], True) for r in rows], count
 
 
 def read_notes(
     conn: sqlite3.Connection, system: str, levels: list[tuple[str, str]]
 ) -> dict[str, list[Note]]:
     """Own notes, then those inherited from each level up, grouped by type."""
+    rows = _rows_at_levels(conn, "type, text", "note", system, levels)
     notes: dict[str, list[Note]] = {}
-    for depth, (code, kind) in enumerate(levels):
-        rows = conn.execute(
-            "SELECT type, text FROM note WHERE system = ? AND kind = ? AND code = ?"
-            " ORDER BY seq",
-            (system, kind, code),
-        ).fetchall()
-        for note_type, text in rows:
-            if depth and note_type in OWN_ONLY_NOTES:
-                continue
-            note = Note(note_type, text, code, kind, inherited=depth > 0)
-            notes.setdefault(note_type, []).append(note)
+    for depth, code, kind, note_type, text in rows:
+        if depth and note_type in OWN_ONLY_NOTES:
+            continue
+        note = Note(note_type, text, code, kind, inherited=depth > 0)
+        notes.setdefault(note_type, []).append(note)
     order = {name: i for i, name in enumerate(NOTE_TYPES)}
     return dict(sorted(notes.items(), key=lambda item: order.get(item[0], 99)))
 
@@ -235,15 +264,36 @@ def read_seventh_characters(
     conn: sqlite3.Connection, system: str, levels: list[tuple[str, str]]
 ) -> list[SeventhCharacter]:
     """The seventh-character table of the nearest level that defines one."""
-    for code, kind in levels:
-        rows = conn.execute(
-            "SELECT character, meaning FROM seventh_char"
-            " WHERE system = ? AND kind = ? AND code = ? ORDER BY seq",
-            (system, kind, code),
-        ).fetchall()
-        if rows:
-            return [SeventhCharacter(char, meaning, code) for char, meaning in rows]
-    return []
+    rows = _rows_at_levels(conn, "character, meaning", "seventh_char", system, levels)
+    nearest = rows[0][0] if rows else None
+    return [
+        SeventhCharacter(char, meaning, code)
+        for depth, code, _, char, meaning in rows
+        if depth == nearest
+    ]
+
+
+def _rows_at_levels(
+    conn: sqlite3.Connection,
+    columns: str,
+    table: str,
+    system: str,
+    levels: list[tuple[str, str]],
+) -> list[tuple[Any, ...]]:
+    """(depth, code, kind, *columns) at each level, nearest level first.
+
+    One query for every level: a lookup walks up to seven of them.
+    """
+    depth_of = {level: depth for depth, level in enumerate(levels)}
+    # Equalities joined by OR let SQLite search the index once per level; a
+    # row-value IN list would scan the table.
+    where = " OR ".join("(system = ? AND code = ? AND kind = ?)" for _ in levels)
+    found = conn.execute(
+        f"SELECT code, kind, seq, {columns} FROM {table} WHERE {where}",
+        [part for code, kind in levels for part in (system, code, kind)],
+    ).fetchall()
+    ordered = sorted(found, key=lambda row: (depth_of[(row[0], row[1])], row[2]))
+    return [(depth_of[(r[0], r[1])], r[0], r[1], *r[3:]) for r in ordered]
 
 
 def read_replacements(

@@ -6,7 +6,6 @@ whether another system has the code; then the nearest real codes.
 
 from __future__ import annotations
 
-import re
 import sqlite3
 from collections.abc import Callable
 from typing import TypeVar
@@ -22,14 +21,6 @@ SUGGESTION_LIMIT = 8
 
 #: Fixes a system knows for what people mistype, tried before anything else.
 FIXERS: dict[str, Callable[[str], str | None]] = {"icd10cm": placeholder_fix}
-
-#: Shapes of codes used only while a system's own ``looks_like`` says no to
-#: everything (#2: each system's normaliser is being built alongside).
-FALLBACK_SHAPES: dict[str, re.Pattern[str]] = {
-    "cpt": re.compile(r"\d{4}[0-9FTU]"),
-    "hcpcs": re.compile(r"[A-V]\d{4}"),
-    "icd10pcs": re.compile(r"[0-9A-HJ-NP-Z]{7}"),
-}
 
 
 def explain_malformed(
@@ -71,7 +62,7 @@ def explain_shapeless(conn: sqlite3.Connection, text: str) -> CodeError:
 
 def shaped_systems(text: str) -> list[CodeSystem]:
     """The systems whose code shape the text has, in lookup order."""
-    return [s for s in code_systems().values() if _looks_like(s, text)]
+    return [s for s in code_systems().values() if s.looks_like(text)]
 
 
 def explain_unknown(
@@ -93,6 +84,29 @@ def explain_unknown(
             suggestions=(other[1],),
         )
     return _nearest(conn, system, code, text, message)
+
+
+def explain_unknown_anywhere(
+    conn: sqlite3.Connection, shaped: list[CodeSystem], text: str
+) -> CodeError:
+    """An error for text shaped like codes of several systems none of which
+    has it: the first system's fix, under a message naming them all."""
+    first = shaped[0]
+    try:
+        error: CodeError = explain_unknown(conn, first, first.normalize(text), text)
+    except MalformedCodeError as malformed:
+        error = malformed
+    if error.suggestions and error.hint and error.hint.startswith("Did you mean"):
+        return error
+    labels = [s.label for s in shaped]
+    names = ", ".join(labels[:-1]) + " or " + labels[-1]
+    article = "an" if names.startswith("ICD") else "a"
+    return UnknownCodeError(
+        f"'{text.strip()}' is not {article} {names} code.",
+        code=text,
+        hint=error.hint,
+        suggestions=error.suggestions,
+    )
 
 
 def _did_you_mean(error_type: type[E], system: CodeSystem, text: str, fixed: str) -> E:
@@ -119,7 +133,7 @@ def _other_shape(
     shaped = [
         other
         for other in code_systems().values()
-        if other.name != system.name and _looks_like(other, text)
+        if other.name != system.name and other.looks_like(text)
     ]
     found = []
     for other in shaped:
@@ -127,13 +141,6 @@ def _other_shape(
         found.append((other, code, bool(code) and _has(conn, other.name, code)))
     found.sort(key=lambda item: not item[2])
     return found[0] if found else None
-
-
-def _looks_like(system: CodeSystem, text: str) -> bool:
-    if system.looks_like(text):
-        return True
-    shape = FALLBACK_SHAPES.get(system.name)
-    return bool(shape and shape.fullmatch(text.strip().upper()))
 
 
 def _normalize_quietly(system: CodeSystem, text: str) -> str:

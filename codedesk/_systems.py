@@ -37,12 +37,14 @@ def code_systems() -> dict[str, CodeSystem]:
 
 def all_loaders() -> list[Loader]:
     """Every build step of every system, then the cross-system ones."""
+    from ._tree import TREE_LOADER
     from .edits import LOADERS as EDIT_LOADERS
     from .search import LOADERS as SEARCH_LOADERS
 
     loaders: list[Loader] = []
     for system in code_systems().values():
         loaders.extend(system.loaders)
+    loaders.append(TREE_LOADER)
     loaders.extend(EDIT_LOADERS)
     loaders.extend(SEARCH_LOADERS)
     return loaders

@@ -95,11 +95,15 @@ def status_warnings(
     spans: list[Span],
     children: list[CodeRef],
     replaced_by: list[CodeRef],
+    has_sevenths: bool = False,
 ) -> list[str]:
-    """What a coder must know before using the code on the date."""
+    """What a coder must know before using the code on the date.
+
+    ``has_sevenths`` says a seventh-character table governs the code.
+    """
     warnings: list[str] = []
     if status == "header":
-        warnings.append(_header_warning(code, children))
+        warnings.append(_header_warning(code, children, has_sevenths))
     elif status == "ended":
         end = max((s.valid_to for s in spans if s.valid_to), default=None)
         warnings.append(f"{code} is not valid on {day}: it ended on {end}.")
@@ -107,20 +111,28 @@ def status_warnings(
         start = min(s.valid_from for s in spans if s.valid_from)
         warnings.append(f"{code} is not valid on {day}: it takes effect on {start}.")
     if replaced_by and status != "valid":
-        warnings.append(f"{code} is replaced by {_names(replaced_by)}.")
+        warnings.append(f"{code} is replaced by {names_of(replaced_by)}.")
     return warnings
 
 
-def _header_warning(code: str, children: list[CodeRef]) -> str:
-    names = _names(children)
-    if children and all(len(c.code.replace(".", "")) == 7 for c in children):
+def needs_seventh(children: list[CodeRef]) -> bool:
+    """Whether every code under a header is seven characters long."""
+    return bool(children) and all(
+        len(child.code.replace(".", "")) == 7 for child in children
+    )
+
+
+def _header_warning(code: str, children: list[CodeRef], has_sevenths: bool) -> str:
+    names = names_of(children)
+    if has_sevenths and needs_seventh(children):
         return f"{code} is not billable: it needs a seventh character ({names})."
     if children:
         return f"{code} is a header, not billable: use a code under it ({names})."
     return f"{code} is a header, not billable."
 
 
-def _names(refs: list[CodeRef]) -> str:
+def names_of(refs: list[CodeRef]) -> str:
+    """The codes, comma separated, the first few only."""
     names = ", ".join(ref.code for ref in refs[:NAMED_IN_WARNING])
     return names + ", …" if len(refs) > NAMED_IN_WARNING else names
 

@@ -2,8 +2,9 @@
 
 Canonical codes are upper case with a dot after the third character
 (``I21.9``, ``S72.001A``); a three-character code has no dot (``N10``).
-Blocks keep their range form (``A00-A09``). Nothing is added or dropped:
-``E78.0`` and ``E78.00`` stay two different codes.
+Blocks keep their range form (``A00-A09``) and chapters their number
+(``19``). Nothing is added or dropped: ``E78.0`` and ``E78.00`` stay two
+different codes.
 """
 
 from __future__ import annotations
@@ -12,11 +13,13 @@ import re
 
 from .._errors import MalformedCodeError
 
-#: A letter, a digit, a letter or digit (C4A, D3A, M1A, Z3A), then up to
-#: four letters or digits (official guidelines, section I.A: "codes may be
-#: three to seven characters").
-_CODE = re.compile(r"[A-Z][0-9][0-9A-Z][0-9A-Z]{0,4}")
-_BLOCK = re.compile(r"[A-Z][0-9][0-9A-Z]-[A-Z][0-9][0-9A-Z]")
+#: A letter, then a digit and a letter or digit (I21, C4A, Z3A) or, since
+#: FY2026, a letter and a digit (QA0), then up to four letters or digits
+#: (official guidelines, section I.A: "codes may be three to seven
+#: characters").
+_CODE = re.compile(r"[A-Z](?:[0-9][0-9A-Z]|[A-Z][0-9])[0-9A-Z]{0,4}")
+_BLOCK = re.compile(r"[A-Z][0-9A-Z][0-9A-Z]-[A-Z][0-9A-Z][0-9A-Z]")
+_CHAPTER = re.compile(r"[1-9][0-9]?")
 _NOISE = re.compile(r"[\s.]+")
 
 
@@ -32,19 +35,20 @@ def normalize(text: str) -> str:
     bare = _NOISE.sub("", text).upper()
     if _CODE.fullmatch(bare):
         return dotted(bare)
-    if _BLOCK.fullmatch(bare):
+    if _BLOCK.fullmatch(bare) or _CHAPTER.fullmatch(bare):
         return bare
     raise MalformedCodeError(
         _malformed_message(text, bare),
         code=text,
         system="icd10cm",
-        hint="An ICD-10-CM code is a letter, a digit, a letter or digit, then up"
-        " to four more letters or digits, e.g. I21.9 or S72.001A.",
+        hint="An ICD-10-CM code is three to seven letters and digits starting"
+        " with a letter, e.g. I21.9 or S72.001A.",
     )
 
 
 def looks_like(text: str) -> bool:
     """Whether the text has the shape of an ICD-10-CM code or block."""
+    # Chapter numbers are left out: "19" alone is more likely a typo.
     bare = _NOISE.sub("", text).upper()
     return bool(_CODE.fullmatch(bare) or _BLOCK.fullmatch(bare))
 

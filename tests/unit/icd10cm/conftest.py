@@ -17,6 +17,7 @@ from pathlib import Path
 import pytest
 
 from codedesk import Desk
+from codedesk._tree import TREE_LOADER
 from codedesk.icd10cm import LOADERS
 from codedesk.releases import Sources, build_database
 
@@ -34,7 +35,7 @@ def tabular_path() -> Path:
 def icd_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The fixture code database, built once."""
     path = tmp_path_factory.mktemp("icd10cm") / "codes.sqlite3"
-    build_database(path, Sources(data_dir=FIXTURES), list(LOADERS))
+    build_database(path, Sources(data_dir=FIXTURES), [*LOADERS, TREE_LOADER])
     return path
 
 

@@ -176,3 +176,33 @@ def test_the_record_serialises_to_json(icd_desk: Desk) -> None:
     assert data["notes"]["excludes1"][0]["source_code"] == "S72"
     assert data["seventh_characters"][0]["character"] == "A"
     assert data["parents"][0]["code"] == "19"
+
+
+def test_text_shaped_for_two_systems_names_both(icd_desk: Desk) -> None:
+    # E8015 has the shape of ICD-10-CM (E80.15) and of HCPCS; neither has it
+    # in the fixture database.
+    with pytest.raises(UnknownCodeError) as caught:
+        icd_desk.lookup("E8015", date=APRIL)
+
+    assert caught.value.message == (
+        "'E8015' is not an ICD-10-CM or HCPCS Level II code."
+    )
+
+
+def test_a_chapter_is_found_by_its_number(icd_desk: Desk) -> None:
+    record = icd_desk.lookup("19", system="icd10cm", date=APRIL)
+
+    assert (record.kind, record.status) == ("chapter", "header")
+    assert [c.code for c in record.children] == [
+        "S00-S09",
+        "S30-S39",
+        "S70-S79",
+        "T07-T07",
+    ]
+    # S06.1X7A, S06.1XA(A, D, S); S30.11X-S30.13X (A, D, S); S72.001-S72.009
+    # (16 characters each); T07.XXX(A, D, S).
+    assert record.billable_descendant_count == 1 + 3 + 9 + 48 + 3
+    assert record.warnings == [
+        "19 is a header, not billable: use a code under it"
+        " (S00-S09, S30-S39, S70-S79, T07-T07)."
+    ]
