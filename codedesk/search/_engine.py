@@ -42,8 +42,6 @@ MAX_LIMIT = 500
 _CANDIDATES = 120
 #: Documents read per relaxed expression when too few match every concept.
 _RELAXED_CANDIDATES = 80
-#: Codes checked against the date of service before the final cut.
-_SHORTLIST = 120
 
 #: Points for the field a document comes from (title > inclusion > index).
 FIELD_POINTS: dict[str, float] = {
@@ -113,12 +111,12 @@ def search_codes(
     check_search_input(query, system, limit)
     plan = plan_query(conn, query)
     hits: dict[tuple[str, str], _Hit] = {}
-    for hit in _code_hits(conn, plan, system):
+    size = limit * 3 + 60 if billable_only else limit + 15
+    for hit in _code_hits(conn, plan, system, max(size, 120), billable_only):
         hits.setdefault((hit.system, hit.code), hit)
     if not hits:
         for hit in _word_hits(conn, plan, system, limit):
             _merge(hits, hit)
-    size = limit * 3 + 60 if billable_only else limit + 15
     shortlist = sorted(hits.values(), key=lambda h: -h.score)[:size]
     states = code_states(conn, [(h.system, h.code) for h in shortlist], date)
     ranked = [
@@ -154,28 +152,50 @@ def check_search_input(query: str | None, system: str | None, limit: int) -> Non
 
 
 def _code_hits(
-    conn: sqlite3.Connection, plan: QueryPlan, system: str | None
+    conn: sqlite3.Connection,
+    plan: QueryPlan,
+    system: str | None,
+    size: int,
+    billable_only: bool,
 ) -> list[_Hit]:
-    hits = []
-    for form in plan.code_forms:
-        rows = conn.execute(
-            "SELECT system, code, kind FROM code WHERE code >= ? AND code < ?"
-            " ORDER BY length(code), code LIMIT ?",
-            (form, form + "\uffff", _SHORTLIST),
-        )
-        for order, (row_system, code, kind) in enumerate(rows):
-            if kind in GROUPING_KINDS or system not in (None, row_system):
+    """The typed code and the codes under it; failing that, the codes under
+    the longest part of it that is a code prefix (a mistyped last character).
+    """
+    for cut in range(0, 4):
+        hits = []
+        for form in plan.code_forms:
+            stem = form[: len(form) - cut].rstrip(".")
+            if len(stem) < 3:
                 continue
-            hits.append(_code_hit(row_system, code, form, order))
-    return hits
+            for order, row in enumerate(_codes_from(conn, stem, size, billable_only)):
+                if row[2] not in GROUPING_KINDS and system in (None, row[0]):
+                    hits.append(_code_hit(row[0], row[1], stem, order, form))
+        if hits or not plan.code_forms:
+            return hits
+    return []
 
 
-def _code_hit(system: str, code: str, form: str, order: int) -> _Hit:
-    if code == form:
+def _codes_from(
+    conn: sqlite3.Connection, stem: str, size: int, billable_only: bool
+) -> list[tuple[str, str, str]]:
+    rows = conn.execute(
+        "SELECT system, code, kind FROM code WHERE code >= ? AND code < ?"
+        + (" AND billable = 1" if billable_only else "")
+        + " ORDER BY length(code), code LIMIT ?",
+        (stem, stem + "\uffff", size),
+    )
+    return [(system, code, kind) for system, code, kind in rows]
+
+
+def _code_hit(system: str, code: str, stem: str, order: int, typed: str) -> _Hit:
+    if code == stem == typed:
         return _Hit(system, code, 1000.0, [f"code is {code}"], {"code"})
-    extra = len(code.replace(".", "")) - len(form.replace(".", ""))
-    score = 500.0 - 5 * extra - order / 100
-    return _Hit(system, code, score, [f"code starts with {form}"], {"code"})
+    why = f"code starts with {stem}"
+    if stem != typed:
+        why += f" (there is no code {typed})"
+    extra = len(code.replace(".", "")) - len(stem.replace(".", ""))
+    score = (500.0 if stem == typed else 400.0) - 5 * extra - order / 100
+    return _Hit(system, code, score, [why], {"code"})
 
 
 def _word_hits(

@@ -24,7 +24,7 @@ from dataclasses import dataclass
 
 from ._spelling import correct_word, is_known
 from ._synonyms import MAX_PHRASE_WORDS, Synonym, synonym_table
-from ._text import STOP_WORDS, words
+from ._text import STOP_WORDS, words, words_as_typed
 
 _CODE_SHAPE = re.compile(r"^(?=[A-Z0-9.]*[0-9])[A-Z0-9]{1,4}\.?[A-Z0-9]{0,4}$")
 
@@ -60,7 +60,10 @@ def plan_query(conn: sqlite3.Connection, query: str) -> QueryPlan:
     corrected = [
         _corrected(conn, word, i == last and open_end) for i, word in enumerate(typed)
     ]
-    concepts = _concepts(typed, corrected, open_end)
+    shown = words_as_typed(query)
+    if len(shown) != len(typed):
+        shown = typed
+    concepts = _concepts(shown, corrected, open_end)
     return QueryPlan(query.strip(), code_forms(query), tuple(concepts))
 
 
@@ -89,7 +92,7 @@ def _corrected(conn: sqlite3.Connection, word: str, last: bool) -> str:
     return correct_word(conn, word) or word
 
 
-def _concepts(typed: list[str], corrected: list[str], open_end: bool) -> list[Concept]:
+def _concepts(shown: list[str], corrected: list[str], open_end: bool) -> list[Concept]:
     concepts: list[Concept] = []
     table = synonym_table()
     i = 0
@@ -97,10 +100,11 @@ def _concepts(typed: list[str], corrected: list[str], open_end: bool) -> list[Co
         size = _phrase_at(corrected, i)
         if size:
             phrase = tuple(corrected[i : i + size])
-            concepts.append(_synonym_concept(phrase, table[phrase]))
+            typed = " ".join(shown[i : i + size])
+            concepts.append(_synonym_concept(phrase, typed, table[phrase]))
             i += size
             continue
-        word, original = corrected[i], typed[i]
+        word, original = corrected[i], shown[i]
         last = i == len(corrected) - 1
         if word not in STOP_WORDS:
             concepts.append(_word_concept(original, word, last and open_end))
@@ -116,10 +120,11 @@ def _phrase_at(tokens: list[str], start: int) -> int:
     return 0
 
 
-def _synonym_concept(phrase: tuple[str, ...], synonyms: tuple[Synonym, ...]) -> Concept:
+def _synonym_concept(
+    phrase: tuple[str, ...], typed: str, synonyms: tuple[Synonym, ...]
+) -> Concept:
     meanings = [s.meaning for s in synonyms]
     texts = " or ".join(s.text for s in synonyms)
-    typed = " ".join(phrase)
     return Concept(
         typed=typed,
         alternatives=(phrase, *meanings),
@@ -128,7 +133,7 @@ def _synonym_concept(phrase: tuple[str, ...], synonyms: tuple[Synonym, ...]) -> 
 
 
 def _word_concept(original: str, word: str, open_end: bool) -> Concept:
-    if word != original:
+    if word != original.lower():
         return Concept(original, ((word,),), note=f"read '{original}' as '{word}'")
     prefix = open_end and word.isalpha() and len(word) >= 3
     return Concept(word, ((word,),), prefix=prefix)

@@ -7,6 +7,7 @@ import re
 import unicodedata
 
 _WORD = re.compile(r"[a-z0-9]+")
+_TYPED_WORD = re.compile(r"[A-Za-z0-9]+")
 _PARENTHESES = re.compile(r"\([^)]*\)|\[[^\]]*\]")
 
 #: Words a query drops: they join other words and name no condition.
@@ -105,6 +106,13 @@ def fold(text: str) -> str:
 def words(text: str) -> list[str]:
     """The words of a text, folded, split as the full-text index splits them."""
     return _WORD.findall(fold(text))
+
+
+def words_as_typed(text: str) -> list[str]:
+    """The same words as :func:`words`, in the case they were typed."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    plain = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return _TYPED_WORD.findall(plain)
 
 
 def essential_words(text: str) -> list[str]:

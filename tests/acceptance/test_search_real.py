@@ -8,7 +8,9 @@ read from the file at test time, so the test says what the index says.
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import os
+import re
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
@@ -142,3 +144,59 @@ def test_every_synonym_meaning_is_found_in_the_code_sets(desk: Desk) -> None:
                 missing.append(f"{' '.join(phrase)} -> {synonym.text}")
 
     assert missing == []
+
+
+def dx_effective_from(code: str) -> dt.date:
+    """When the outpatient code editor's diagnosis table starts a code."""
+    path = (
+        Path(os.environ["CODEDESK_DATA_DIR"])
+        / "mce"
+        / "ioce_icd10cm_dx_edits_2019q3_2026q2.csv"
+    )
+    with path.open(newline="", encoding="utf-8") as handle:
+        for row in csv.DictReader(handle):
+            if row["icd10cm_code"] == code:
+                return dt.date.fromisoformat(row["effective_from"])
+    raise AssertionError(f"no row for {code}")
+
+
+def test_a_code_that_starts_later_is_not_valid_before_it_starts(desk: Desk) -> None:
+    # mce/ioce_icd10cm_dx_edits_2019q3_2026q2.csv: E11A, "Type 2 diabetes
+    # mellitus without complications in remission", effective_from 2025-10-01.
+    start = dx_effective_from("E11A")
+    query = "type 2 diabetes mellitus without complications in remission"
+
+    after = desk.search(query, date=start, limit=5)
+    before = desk.search(query, date=start - dt.timedelta(days=1), limit=200)
+
+    assert after[0].code == "E11.A" and after[0].billable
+    late = next(r for r in before if r.code == "E11.A")
+    assert not late.billable
+    assert late.why.endswith(f"not valid on {start - dt.timedelta(days=1)}")
+    assert before[0].code != "E11.A"
+
+
+def test_a_procedure_word_finds_the_table_the_pcs_index_names(desk: Desk) -> None:
+    # icd10pcs/icd10pcs_index_fy2025.csv: Appendectomy, see Excision, Appendix
+    # **0DBJ** (and Resection, Appendix 0DTJ).
+    path = (
+        Path(os.environ["CODEDESK_DATA_DIR"]) / "icd10pcs" / "icd10pcs_index_fy2025.csv"
+    )
+    with path.open(newline="", encoding="utf-8") as handle:
+        content = next(
+            r["content"] for r in csv.DictReader(handle) if r["term"] == "Appendectomy"
+        )
+    stems = re.findall(r"\*\*(\w+)\*\*", content)
+
+    codes = top(desk, "appendectomy", 5)
+
+    assert stems
+    assert all(any(code.startswith(stem) for stem in stems) for code in codes), codes
+
+
+def test_a_mistyped_code_offers_the_codes_under_its_known_part(desk: Desk) -> None:
+    # code-list-April-2026.txt has K922 but no K922X.
+    results = desk.search("K92.2X", limit=3)
+
+    assert results[0].code == "K92.2"
+    assert results[0].why == "code starts with K92.2 (there is no code K92.2X)"

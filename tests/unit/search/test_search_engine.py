@@ -41,6 +41,21 @@ def test_a_code_prefix_lists_the_codes_under_it(search_desk: Desk) -> None:
     assert results[1].why == "code starts with I21"
 
 
+def test_a_mistyped_code_offers_the_codes_under_its_longest_known_part(
+    search_desk: Desk,
+) -> None:
+    results = search_desk.search("I21.A7")
+
+    assert sorted(r.code for r in results) == ["I21.A", "I21.A9"]
+    assert {r.why for r in results} == {
+        "code starts with I21.A (there is no code I21.A7)"
+    }
+
+
+def test_billable_only_keeps_billable_codes_under_a_prefix(search_desk: Desk) -> None:
+    assert codes(search_desk, "I21", billable_only=True) == ["I21.9", "I21.B", "I21.A9"]
+
+
 def test_lay_words_reach_the_code_through_a_see_reference(search_desk: Desk) -> None:
     # Index: Attack, attacks > heart, see infarct, myocardium → I21.9
     results = search_desk.search("heart attack", limit=5)
@@ -58,7 +73,7 @@ def test_an_abbreviation_reaches_the_inclusion_term(search_desk: Desk) -> None:
     assert results[0].code == "I50.9"
     assert results[0].why == (
         "inclusion term 'Congestive heart failure NOS';"
-        " 'chf' means congestive heart failure"
+        " 'CHF' means congestive heart failure"
     )
 
 
