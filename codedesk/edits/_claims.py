@@ -19,7 +19,8 @@ _SETTING_ALIASES = {
 }
 _MODIFIER = re.compile(r"^[A-Z0-9]{2}$")
 _PROCEDURE = re.compile(r"^[A-Z0-9]{5}$")
-_DIAGNOSIS = re.compile(r"^[A-Z][0-9][0-9A-Z](?:\.?[0-9A-Z]{1,4})?$")
+#: ICD-10-CM shape; the second character may be a letter (QA0, April 2026).
+_DIAGNOSIS = re.compile(r"^[A-Z](?:[0-9][0-9A-Z]|[A-Z][0-9])(?:\.?[0-9A-Z]{1,4})?$")
 
 
 def claim_from_json(text: str) -> Claim:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import sqlite3
 from dataclasses import dataclass
+from typing import Any
 
 from ._records import AddonEdit, MueEdit, PtpEdit, SourceRef
 from ._refs import CodeRange, parse_refs
@@ -12,6 +13,15 @@ from ._refs import CodeRange, parse_refs
 #: MUE and PTP tables by claim setting.
 PTP_SETTING = {"practitioner": "practitioner", "facility": "hospital", "dme": "dme"}
 MUE_SETTING = {"practitioner": "practitioner", "facility": "hospital", "dme": "dme"}
+
+
+_DX_COLUMNS = (
+    "source, lo_age, hi_age, sex, manifestation, code_first, unacceptable_pdx,"
+    " effective_from, effective_to"
+)
+
+#: Entries a cache may hold before it starts afresh (a batch of claims).
+CACHE_LIMIT = 50_000
 
 
 @dataclass(frozen=True)
@@ -59,10 +69,25 @@ class EditData:
     def __init__(self, conn: sqlite3.Connection) -> None:
         self.conn = conn
         self.sources = self._read_sources()
-        self.has_sex_edits = self._exists("SELECT 1 FROM dx_edit WHERE sex != 0")
+        self._sex_edits: bool | None = None
         self._spans_loaded: dict[str, bool] = {}
         self._notes: dict[str, tuple[TabularNote, ...]] = {}
+        self._kinds: dict[str, str | None] = {}
+        self._parents: dict[tuple[str, str], tuple[str, str] | None] = {}
+        self._by_level: dict[tuple[str, str], tuple[TabularNote, ...]] = {}
         self._releases: dict[str, tuple[str, str, str]] = {}
+        self._status: dict[tuple[str, str, dt.date], Status] = {}
+        self._dx_edits: dict[tuple[str, dt.date], DxEditRow | None] = {}
+
+    @property
+    def has_sex_edits(self) -> bool:
+        """Whether the diagnosis edit table limits any code to one sex."""
+        if self._sex_edits is None:
+            row = self.conn.execute(
+                "SELECT value FROM meta WHERE key = 'dx_edit_sex_rows'"
+            ).fetchone()
+            self._sex_edits = row is not None and int(row[0]) > 0
+        return self._sex_edits
 
     def _read_sources(self) -> dict[int, SourceRow]:
         if not self._table_exists("edit_source"):
@@ -186,6 +211,23 @@ class EditData:
         ).fetchall()
         return [self._addon(tuple(row)) for row in rows]
 
+    def addons_among(
+        self, codes: list[str], day: dt.date
+    ) -> dict[str, list[AddonEdit]]:
+        """The add-on rows in effect of every add-on code among ``codes``."""
+        marks = ", ".join("?" * len(codes))
+        rows = self.conn.execute(
+            "SELECT source, addon_code, aoc_type, primary_code, effective_from,"
+            f" effective_to FROM addon WHERE addon_code IN ({marks})"
+            " AND effective_from <= ? AND (effective_to IS NULL OR effective_to >= ?)"
+            " ORDER BY addon_code, primary_code",
+            (*codes, day.isoformat(), day.isoformat()),
+        ).fetchall()
+        found: dict[str, list[AddonEdit]] = {}
+        for row in rows:
+            found.setdefault(str(row[1]), []).append(self._addon(tuple(row)))
+        return found
+
     def _addon(self, row: tuple[object, ...]) -> AddonEdit:
         source, addon, aoc_type, primary, start, end = row
         ref = self.ref(
@@ -232,14 +274,27 @@ class EditData:
 
     def status(self, system: str, code: str, day: dt.date) -> Status:
         """Whether a code is valid (or a header) on a date, per the ``span`` table."""
+        key = (system, code, day)
+        if key not in self._status:
+            self.prefetch_status(system, [code], day)
+        return self._status[key]
+
+    def prefetch_status(self, system: str, codes: list[str], day: dt.date) -> None:
+        """Read the spans of several codes in one query."""
+        if len(self._status) > CACHE_LIMIT:
+            self._status.clear()
         if not self._system_has_spans(system):
-            return Status("unchecked")
+            self._status.update({(system, c, day): Status("unchecked") for c in codes})
+            return
+        marks = ", ".join("?" * len(codes))
         rows = self.conn.execute(
-            "SELECT valid_from, valid_to, from_floor, billable, title, source"
-            " FROM span WHERE system = ? AND code = ? ORDER BY valid_from",
-            (system, code),
+            "SELECT code, valid_from, valid_to, from_floor, billable, title, source"
+            f" FROM span WHERE system = ? AND code IN ({marks}) ORDER BY valid_from",
+            (system, *codes),
         ).fetchall()
-        return _status_on(rows, day.isoformat())
+        for code in codes:
+            spans = [tuple(r)[1:] for r in rows if r[0] == code]
+            self._status[(system, code, day)] = _status_on(spans, day.isoformat())
 
     def _system_has_spans(self, system: str) -> bool:
         if system not in self._spans_loaded:
@@ -278,53 +333,81 @@ class EditData:
             self._releases[system] = (str(name), str(vintage), str(source))
         return self._releases[system]
 
+    def prefetch_diagnoses(self, codes: list[str], day: dt.date) -> None:
+        """Read the kinds and I/OCE rows of several diagnoses in two queries."""
+        for cache in (self._notes, self._dx_edits, self._kinds):
+            if len(cache) > CACHE_LIMIT:
+                cache.clear()
+        marks = ", ".join("?" * len(codes))
+        rows = self.conn.execute(
+            "SELECT code, kind FROM code WHERE system = 'icd10cm'"
+            f" AND code IN ({marks}) AND kind NOT IN ('block', 'chapter')",
+            codes,
+        ).fetchall()
+        self._kinds.update({c: None for c in codes})
+        self._kinds.update({str(r[0]): str(r[1]) for r in rows})
+        rows = self.conn.execute(
+            f"SELECT {_DX_COLUMNS}, code FROM dx_edit WHERE code IN ({marks})"
+            " AND effective_from <= ? AND (effective_to IS NULL OR effective_to >= ?)",
+            (*codes, day.isoformat(), day.isoformat()),
+        ).fetchall()
+        self._dx_edits.update({(c, day): None for c in codes})
+        self._dx_edits.update(
+            {(str(r[-1]), day): DxEditRow(*tuple(r)[:-1]) for r in rows}
+        )
+
     def notes(self, code: str) -> tuple[TabularNote, ...]:
-        """ICD-10-CM notes at the code and every level above it."""
+        """ICD-10-CM excludes1 and code-first notes at the code and above it."""
         if code not in self._notes:
-            self._notes[code] = tuple(self._read_notes(code))
+            if len(self._notes) > CACHE_LIMIT:
+                self._notes.clear()
+            if code not in self._kinds:
+                self.prefetch_diagnoses([code], dt.date.today())
+            kind = self._kinds[code]
+            levels = self._lineage(kind, code) if kind else []
+            self._notes[code] = tuple(n for lv in levels for n in self._level_notes(lv))
         return self._notes[code]
 
-    def _read_notes(self, code: str) -> list[TabularNote]:
-        found: list[TabularNote] = []
-        for kind, level in self._lineage(code):
+    def _lineage(self, kind: str, code: str) -> list[tuple[str, str]]:
+        """(kind, code) of the code and each level above it, nearest first."""
+        levels = [(kind, code)]
+        while len(levels) < 12:
+            parent = self._parent_of(levels[-1])
+            if parent is None:
+                break
+            levels.append(parent)
+        return levels
+
+    def _parent_of(self, level: tuple[str, str]) -> tuple[str, str] | None:
+        if level not in self._parents:
+            row = self.conn.execute(
+                "SELECT parent_kind, parent FROM code WHERE system = 'icd10cm'"
+                " AND kind = ? AND code = ?",
+                level,
+            ).fetchone()
+            found = (str(row[0]), str(row[1])) if row and row[1] else None
+            self._parents[level] = found
+        return self._parents[level]
+
+    def _level_notes(self, level: tuple[str, str]) -> tuple[TabularNote, ...]:
+        if level not in self._by_level:
             rows = self.conn.execute(
                 "SELECT type, text FROM note WHERE system = 'icd10cm' AND kind = ?"
                 " AND code = ? AND type IN ('excludes1', 'code_first') ORDER BY seq",
-                (kind, level),
+                level,
             ).fetchall()
-            found += [TabularNote(t, x, level, parse_refs(x)) for t, x in rows]
-        return found
-
-    def _lineage(self, code: str) -> list[tuple[str, str]]:
-        row = self.conn.execute(
-            "SELECT kind, parent_kind, parent FROM code WHERE system = 'icd10cm'"
-            " AND code = ? AND kind NOT IN ('block', 'chapter')",
-            (code,),
-        ).fetchone()
-        lineage: list[tuple[str, str]] = []
-        while row is not None and len(lineage) < 12:
-            kind, parent_kind, parent = tuple(row)
-            lineage.append((str(kind), code))
-            if parent is None:
-                break
-            code = str(parent)
-            row = self.conn.execute(
-                "SELECT kind, parent_kind, parent FROM code WHERE system = 'icd10cm'"
-                " AND kind = ? AND code = ?",
-                (parent_kind, parent),
-            ).fetchone()
-        return lineage
+            self._by_level[level] = tuple(
+                TabularNote(str(t), str(x), level[1], parse_refs(str(x)))
+                for t, x in rows
+            )
+        return self._by_level[level]
 
     def dx_edit(self, code: str, day: dt.date) -> DxEditRow | None:
         """The I/OCE diagnosis attributes of a code on a date."""
-        row = self.conn.execute(
-            "SELECT source, lo_age, hi_age, sex, manifestation, code_first,"
-            " unacceptable_pdx, effective_from, effective_to FROM dx_edit"
-            " WHERE code = ? AND effective_from <= ?"
-            " AND (effective_to IS NULL OR effective_to >= ?)",
-            (code, day.isoformat(), day.isoformat()),
-        ).fetchone()
-        return None if row is None else DxEditRow(*tuple(row))
+        key = (code, day)
+        if key not in self._dx_edits:
+            self.prefetch_diagnoses([code], day)
+        return self._dx_edits[key]
 
 
 @dataclass(frozen=True)
@@ -342,7 +425,7 @@ class DxEditRow:
     effective_to: str | None
 
 
-def _status_on(rows: list[sqlite3.Row], day: str) -> Status:
+def _status_on(rows: list[tuple[Any, ...]], day: str) -> Status:
     if not rows:
         return Status("unknown")
     for valid_from, valid_to, floor, billable, title, source in rows:

@@ -81,6 +81,13 @@ def load_dx_edits(conn: sqlite3.Connection, sources: Sources) -> list[Release]:
         " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         ((source_id, *row) for row in read_dx_edits(path)),
     )
+    (sex_rows,) = conn.execute(
+        "SELECT count(*) FROM dx_edit WHERE source = ? AND sex != 0", (source_id,)
+    ).fetchone()
+    conn.execute(
+        "INSERT OR REPLACE INTO meta (key, value) VALUES ('dx_edit_sex_rows', ?)",
+        (str(sex_rows),),
+    )
     return [finish_source(conn, source_id, source, cursor.rowcount)]
 
 

@@ -21,6 +21,10 @@ _SEX_CODES = {1: "M", 2: "F"}
 def check_diagnoses(data: EditData, claim: Claim) -> list[Finding]:
     """Every diagnosis rule, in the order a coder would fix them."""
     findings: list[Finding] = []
+    if claim.diagnoses:
+        codes = sorted(set(claim.diagnoses))
+        data.prefetch_status("icd10cm", codes, claim.date)
+        data.prefetch_diagnoses(codes, claim.date)
     for position, code in enumerate(claim.diagnoses, 1):
         status = data.status("icd10cm", code, claim.date)
         found = validity_finding(

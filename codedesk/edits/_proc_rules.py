@@ -13,7 +13,7 @@ import datetime as dt
 from collections import defaultdict
 
 from ._data import MUE_SETTING, PTP_SETTING, EditData
-from ._records import Claim, ClaimLine, Finding, MueEdit, PtpEdit
+from ._records import AddonEdit, Claim, ClaimLine, Finding, MueEdit, PtpEdit
 from ._validity import validity_finding
 
 #: Anatomic modifiers (NCCI Policy Manual, chapter I, section E).
@@ -195,22 +195,23 @@ def check_addons(data: EditData, claim: Claim) -> list[Finding]:
     findings: list[Finding] = []
     for day, lines in by_date(claim).items():
         codes = {line.code for _, line in lines}
+        addons = data.addons_among(sorted(codes), day)
         for number, line in lines:
-            findings += _addon_finding(data, line.code, number, codes, day)
+            findings += _addon_finding(line.code, number, codes, addons)
     return findings
 
 
 def _addon_finding(
-    data: EditData, code: str, number: int, codes: set[str], day: dt.date
+    code: str, number: int, codes: set[str], addons: dict[str, list[AddonEdit]]
 ) -> list[Finding]:
-    edits = data.addons(code, "addon_code", day)
+    edits = addons.get(code, [])
     if not edits:
         return []
     primaries = {e.primary_code for e in edits if e.primary_code}
     if primaries & codes:
         return []
     aoc_type = edits[0].aoc_type
-    others = {c for c in codes if c != code and not data.addons(c, "addon_code", day)}
+    others = {c for c in codes if c != code and c not in addons}
     if aoc_type != 1 and others:
         if aoc_type == 2:
             return []
@@ -308,6 +309,12 @@ def _mue_finding(edit: MueEdit, numbers: list[int], units: int) -> Finding:
 def check_line_codes(data: EditData, claim: Claim) -> list[Finding]:
     """Service-line codes not valid on their date of service."""
     findings: list[Finding] = []
+    for system in ("cpt", "hcpcs"):
+        codes = sorted(
+            {x.code for x in claim.lines if procedure_system(x.code) == system}
+        )
+        for day in {claim.line_date(x) for x in claim.lines} if codes else ():
+            data.prefetch_status(system, codes, day)
     for number, line in enumerate(claim.lines, 1):
         system = procedure_system(line.code)
         day = claim.line_date(line)

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-_CODE = r"[A-Z]\d[0-9A-Z](?:\.[0-9A-Z]{1,4})?"
+_CODE = r"[A-Z](?:\d[0-9A-Z]|[A-Z]\d)(?:\.[0-9A-Z]{1,4})?"
 _RANGE = re.compile(
     rf"\b(?P<low>{_CODE})(?:\.?-(?!\s*[A-Z]\d))?"
     rf"(?:\s*(?:-|to)\s*(?P<high>{_CODE})(?:\.?-)?)?"
