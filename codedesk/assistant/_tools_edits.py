@@ -11,7 +11,7 @@ import logging
 from typing import Any
 
 from ..cpt import MpfsRvu, rvu_for
-from ..cpt._rvu import RVU_SOURCE
+from ..cpt._rvu import RVU_FILE, RVU_SOURCE
 from ..edits import (
     AddonEdit,
     Claim,
@@ -217,6 +217,9 @@ def fee_facts(
     row = rvu_for(conn, code)
     if row is not None:
         result.add(describe_rvus(row), _fee_source(row))
+        caveat = fee_year_caveat(ctx)
+        if caveat:
+            result.add(caveat, _fee_source(row))
     national = [compute_fee(conn, code, facility=f) for f in (False, True)]
     if not any(national):
         result.missing.append(
@@ -250,6 +253,19 @@ def _amounts(code: str, where: str, fees: list[Fee | None]) -> str:
         else:
             parts.append(f"{label} ${fee.amount:,.2f} = {fee.arithmetic}")
     return f"{code}, {where}: " + "; ".join(parts) + "."
+
+
+def fee_year_caveat(ctx: ToolContext) -> str | None:
+    """A warning when the date of service is past the fee schedule loaded."""
+    row = ctx.desk.conn.execute(
+        "SELECT vintage, effective_to FROM release WHERE source = ?", (RVU_FILE,)
+    ).fetchone()
+    if row is None or row[1] is None or ctx.date.isoformat() <= str(row[1]):
+        return None
+    return (
+        f"The newest fee schedule loaded ({row[0]}) was in effect to {row[1]};"
+        f" amounts for {ctx.date} may differ once that year's files are loaded."
+    )
 
 
 def describe_rvus(row: MpfsRvu) -> str:
