@@ -87,14 +87,48 @@ def site_environment(db: Path, var_dir: Path) -> dict[str, str]:
     return env
 
 
-def start_site(env: dict[str, str], port: int) -> subprocess.Popen[bytes]:
-    """Migrate the site database and start gunicorn; wait until it answers."""
+#: Run by ``manage.py shell``: a paid account, a session for it and an API
+#: key, so allowances do not cut the pages short. Prints "session key".
+MAKE_READER = """
+from django.conf import settings
+from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
+from django.contrib.auth.models import User
+from django.contrib.sessions.backends.db import SessionStore
+from codedesk_web.accounts.apikeys import create_api_key
+from codedesk_web.accounts.models import Plan, Profile
+user = User.objects.create_user("bench@example.org", "bench@example.org", None)
+Profile.objects.create(user=user, plan=Plan.PAID)
+session = SessionStore()
+session[SESSION_KEY] = str(user.pk)
+session[BACKEND_SESSION_KEY] = settings.AUTHENTICATION_BACKENDS[0]
+session[HASH_SESSION_KEY] = user.get_session_auth_hash()
+session.create()
+print(session.session_key, create_api_key(user, "bench")[1])
+"""
+
+
+def prepare_site(env: dict[str, str]) -> dict[str, str]:
+    """Migrate, collect static files, and sign a paid reader in: its headers."""
     python = sys.executable
     manage = str(ROOT / "manage.py")
     subprocess.run([python, manage, "migrate", "--noinput", "-v0"], env=env, check=True)
     subprocess.run(
         [python, manage, "collectstatic", "--noinput", "-v0"], env=env, check=True
     )
+    made = subprocess.run(
+        [python, manage, "shell", "-c", MAKE_READER],
+        env=env,
+        check=True,
+        capture_output=True,
+        text=True,
+    )
+    session, key = made.stdout.split()[-2:]
+    return {"Cookie": f"sessionid={session}", "Authorization": f"Bearer {key}"}
+
+
+def start_site(env: dict[str, str], port: int) -> subprocess.Popen[bytes]:
+    """Start gunicorn on the port and wait until it answers."""
+    python = sys.executable
     server = subprocess.Popen(
         [
             python,
@@ -127,11 +161,15 @@ def wait_until_up(port: int, seconds: float = 30.0) -> None:
     raise SystemExit(f"Error: the site did not start on 127.0.0.1:{port}")
 
 
+#: Headers of the signed-in paid reader every request is sent as.
+READER: dict[str, str] = {}
+
+
 def fetch(port: int, path: str) -> tuple[int, float]:
     """One request on a new connection: status and seconds taken."""
     started = time.perf_counter()
     conn = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
-    conn.request("GET", path)
+    conn.request("GET", path, headers=READER)
     response = conn.getresponse()
     response.read()
     conn.close()
@@ -193,7 +231,9 @@ def main(argv: list[str]) -> int:
     codes = FIXED + billable + headers
     port = free_port()
     with tempfile.TemporaryDirectory() as var_dir:
-        server = start_site(site_environment(db, Path(var_dir)), port)
+        env = site_environment(db, Path(var_dir))
+        READER.update(prepare_site(env))
+        server = start_site(env, port)
         try:
             measure(port, [f"/codes/{code}" for code in FIXED], 1)
             pages = measure(port, [f"/codes/{code}" for code in billable], rounds)

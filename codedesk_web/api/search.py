@@ -9,7 +9,7 @@ from ninja import Router
 
 from codedesk import InputError
 from codedesk_web.lib.desk import get_desk
-from codedesk_web.lib.params import check_limit, parse_system
+from codedesk_web.lib.params import check_limit, check_query, parse_system
 
 from .dates import date_or_today
 from .schemas import ErrorOut, SearchOut
@@ -31,7 +31,7 @@ def search(
     billable_only: bool = False,
 ) -> dict[str, Any]:
     """Search every system (or one) for a query, with why each code matched."""
-    query = q.strip()
+    query = check_query(q)
     if not query:
         raise InputError("The query is empty.", hint="Give words or a code as q=.")
     name = parse_system(system)

@@ -15,6 +15,10 @@ SYSTEM_ALIASES: dict[str, str] = {
 
 MAX_LIMIT = 100
 
+#: The longest query searched: a sentence or two from a note. Longer text
+#: costs seconds of ranking for nothing.
+MAX_QUERY = 500
+
 
 def parse_system(text: str | None) -> str | None:
     """A code system name such as ``icd10cm``, or None for any system."""
@@ -70,3 +74,14 @@ def parse_flag(text: str | None) -> bool:
     raise InputError(
         f"'{text}' is not yes or no.", hint="Use true or false (or 1 or 0)."
     )
+
+
+def check_query(text: str) -> str:
+    """The query, stripped, if it is not longer than ``MAX_QUERY``."""
+    query = text.strip()
+    if len(query) > MAX_QUERY:
+        raise InputError(
+            f"The query is {len(query)} characters long; the most is {MAX_QUERY}.",
+            hint="Search for the words that matter, e.g. the diagnosis.",
+        )
+    return query

@@ -11,7 +11,12 @@ from codedesk import SYSTEM_LABELS, SYSTEMS, CodeDeskError
 from codedesk_web.lib.desk import get_desk
 from codedesk_web.lib.errors import error_page
 from codedesk_web.lib.metering import use
-from codedesk_web.lib.params import parse_flag, parse_limit, parse_system
+from codedesk_web.lib.params import (
+    check_query,
+    parse_flag,
+    parse_limit,
+    parse_system,
+)
 from codedesk_web.lib.service_date import service_date
 
 
@@ -35,6 +40,7 @@ def results(request: HttpRequest) -> HttpResponse:
         context["meter"] = allowance
         return render(request, "accounts/search_limited.html", context, status=429)
     try:
+        query = check_query(query)
         system = parse_system(request.GET.get("system"))
         billable_only = parse_flag(request.GET.get("billable_only"))
         limit = parse_limit(request.GET.get("limit"), default=25)

@@ -62,3 +62,15 @@ def test_a_limit_that_is_not_a_number_is_a_400_naming_it(
 
     assert response.status_code == 400
     assert response.json()["error"].startswith("Bad request: limit 'ten': ")
+
+
+def test_a_query_longer_than_500_characters_is_a_400(
+    client: Client, fake_desk: FakeDesk
+) -> None:
+    response = client.get("/api/v1/search", {"q": "heart " * 100})
+
+    assert response.status_code == 400
+    assert response.json()["error"] == (
+        "The query is 599 characters long; the most is 500."
+    )
+    assert fake_desk.calls == []

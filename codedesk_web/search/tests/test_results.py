@@ -57,3 +57,13 @@ def test_nothing_found_says_so(web: Client, fake_desk: FakeDesk) -> None:
     page = web.get("/search", {"q": "zzzz"}).content.decode()
 
     assert "Nothing matched." in page
+
+
+def test_a_query_longer_than_500_characters_is_a_400(
+    web: Client, fake_desk: FakeDesk
+) -> None:
+    response = web.get("/search", {"q": "heart " * 100})
+
+    assert response.status_code == 400
+    assert "The query is 599 characters long" in response.content.decode()
+    assert fake_desk.calls == []
