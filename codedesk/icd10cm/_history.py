@@ -156,7 +156,15 @@ def load_history(conn: sqlite3.Connection, sources: Sources) -> list[Release]:
     spans.extend(s for code in deleted for s in _billable_spans(code.code, dx, ""))
     _insert_spans(conn, spans)
     _insert_deleted(conn, deleted)
-    _insert_replacements(conn, entries, dx)
+    replaced = _insert_replacements(conn, entries, dx)
+    logger.info(
+        "dated %d ICD-10-CM codes from %s: %d spans, %d deleted, %d replaced",
+        len(entries),
+        path.name,
+        len(spans),
+        len(deleted),
+        replaced,
+    )
     return [_release(path, len(spans))]
 
 
@@ -334,7 +342,7 @@ def _insert_deleted(conn: sqlite3.Connection, deleted: list[_Entry]) -> None:
 
 def _insert_replacements(
     conn: sqlite3.Connection, entries: list[_Entry], dx: dict[str, list[DxSpan]]
-) -> None:
+) -> int:
     """A billable code that became a header is replaced by its children."""
     headers = {
         e.code
@@ -343,15 +351,17 @@ def _insert_replacements(
         and e.code in dx
         and all(s.valid_to is not None for s in dx[e.code])
     }
+    rows = [
+        (SYSTEM, e.parent, e.code, BECAME_HEADER)
+        for e in entries
+        if e.parent in headers
+    ]
     conn.executemany(
         "INSERT INTO replacement (system, code, replaced_by, source)"
         " VALUES (?, ?, ?, ?)",
-        [
-            (SYSTEM, e.parent, e.code, BECAME_HEADER)
-            for e in entries
-            if e.parent in headers
-        ],
+        rows,
     )
+    return len(headers)
 
 
 def _release(path: Path, rows: int) -> Release:

@@ -212,7 +212,7 @@ def _walk_diag(diag: ET.Element, tabular: Tabular, parent: _Level) -> None:
     billable = not children and not sevenths
     _add_entry(tabular, code, kind, title, parent, int(billable))
     _add_notes(tabular, diag, code, kind)
-    for seq, (character, meaning) in enumerate(_read_sevenths(diag)):
+    for seq, (character, meaning) in enumerate(_read_seventh_table(diag)):
         tabular.sevenths.append(SeventhRow(SYSTEM, code, kind, character, meaning, seq))
     here = _Level(code, kind, parent.depth + 1, sevenths)
     for child in children:
@@ -260,16 +260,32 @@ def _kind_of(code: str, has_children: bool) -> str:
 
 
 def _read_sevenths(diag: ET.Element) -> tuple[tuple[str, str], ...]:
+    """(character, meaning) as code titles use them: the extension text."""
     definition = diag.find("sevenChrDef")
     if definition is None:
         return ()
-    # A <note> inside sevenChrDef qualifies the extension before it (e.g.
-    # "initial encounter for open fracture NOS" under S72's "B"); the
-    # character's own meaning is the extension text, which titles use.
     return tuple(
         (ext.get("char", "").strip(), _clean(ext.text))
         for ext in definition.iterfind("extension")
     )
+
+
+def _read_seventh_table(diag: ET.Element) -> list[tuple[str, str]]:
+    """(character, meaning) as the table prints them, notes included.
+
+    A <note> inside sevenChrDef qualifies the extension before it: under
+    S72, "initial encounter for open fracture NOS" follows B, and is shown
+    in parentheses after B's meaning.
+    """
+    definition = diag.find("sevenChrDef")
+    table: list[tuple[str, str]] = []
+    for child in definition if definition is not None else ():
+        if child.tag == "extension":
+            table.append((child.get("char", "").strip(), _clean(child.text)))
+        elif child.tag == "note" and table and _clean(child.text):
+            character, meaning = table[-1]
+            table[-1] = (character, f"{meaning} ({_clean(child.text)})")
+    return table
 
 
 def _add_entry(

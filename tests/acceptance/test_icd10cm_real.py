@@ -42,6 +42,26 @@ def test_the_billable_codes_are_the_cdc_list(real_desk: Desk) -> None:
     assert {row[0] for row in rows} == expected
 
 
+def test_titles_are_the_tabular_titles(real_desk: Desk) -> None:
+    # icd10cm_billable_codes_2026-04-01.csv, rows whose description_source is
+    # "tabular" (the others were composed by the package that made the list).
+    path = _data_file("icd10cm/icd10cm_billable_codes_2026-04-01.csv")
+    with path.open(newline="") as handle:
+        expected = {
+            row["code_dotted"]: row["description"]
+            for row in csv.DictReader(handle)
+            if row["description_source"] == "tabular"
+        }
+
+    rows = real_desk.conn.execute(
+        "SELECT code, title FROM code WHERE system = 'icd10cm' AND billable = 1"
+    ).fetchall()
+    titles = {row[0]: row[1] for row in rows}
+
+    assert len(expected) == 23_414
+    assert {code: titles.get(code) for code in expected} == expected
+
+
 @pytest.mark.parametrize(
     ("typed", "canonical"),
     [("I219", "I21.9"), ("i21.9", "I21.9"), ("J069", "J06.9"), ("N10", "N10")],

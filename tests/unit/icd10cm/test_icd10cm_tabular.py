@@ -118,3 +118,21 @@ def test_it_rejects_a_file_that_is_not_a_tabular(tmp_path: Path) -> None:
         "icd10c-tabular-April-1-2026.xml is not an ICD-10-CM Tabular List:"
         " its root is <ICD10CM.index>, not <ICD10CM.tabular>."
     )
+
+
+def test_a_note_in_a_seventh_character_table_follows_its_character(
+    tabular: Tabular,
+) -> None:
+    # Tabular, S72 sevenChrDef: extension B, then the note "initial encounter
+    # for open fracture NOS"; the code title keeps the extension text alone.
+    s72 = {s.character: s.meaning for s in tabular.sevenths if s.code == "S72"}
+    codes = {r.code: r.title for r in tabular.codes}
+
+    assert s72["B"] == (
+        "initial encounter for open fracture type I or II"
+        " (initial encounter for open fracture NOS)"
+    )
+    assert codes["S72.001B"] == (
+        "Fracture of unspecified part of neck of right femur,"
+        " initial encounter for open fracture type I or II"
+    )
