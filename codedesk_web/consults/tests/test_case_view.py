@@ -137,3 +137,20 @@ def test_only_consultants_download_attachments(
     assert response["Content-Disposition"] == 'attachment; filename="note.txt"'
     assert response["X-Content-Type-Options"] == "nosniff"
     assert other.get(url).status_code == 404
+
+
+def test_a_hostile_question_is_shown_as_text(
+    consultant_client: Client, coder: User
+) -> None:
+    hostile = '<script>alert(1)</script><img src=x onerror="alert(2)">'
+    message = question(subject=hostile, body=hostile, message_id="<h1@example.org>")
+    receive_message(bytes(message), CODER_ADDRESS)
+    case = ConsultCase.objects.get()
+
+    pages = [
+        consultant_client.get("/consults/").text,
+        consultant_client.get(f"/consults/{case.pk}/").text,
+    ]
+
+    assert all("<script" not in page and "<img" not in page for page in pages)
+    assert all("&lt;script&gt;alert(1)&lt;/script&gt;" in page for page in pages)
