@@ -39,7 +39,7 @@ from codedesk.assistant import (
 )
 from codedesk_web.lib.desk import get_desk
 from codedesk_web.lib.flags import require_setting
-from codedesk_web.lib.service_date import parse_service_date
+from codedesk_web.lib.service_date import parse_service_date, service_date
 
 from .conversations import LIST_LIMIT, get_owned, message_context, owned, save_answer
 from .limits import check_rate
@@ -53,6 +53,7 @@ logger = logging.getLogger(__name__)
 def chat(request: HttpRequest) -> HttpResponse:
     conversation = get_owned(request, request.GET.get("c"))
     messages = conversation.messages.all() if conversation else []
+    when = service_date(request)
     return render(
         request,
         "assistant/chat.html",
@@ -60,6 +61,7 @@ def chat(request: HttpRequest) -> HttpResponse:
             "conversations": owned(request)[:LIST_LIMIT],
             "conversation": conversation,
             "exchanges": [message_context(m) for m in messages],
+            "ask_date": when.day.isoformat() if when.chosen else "",
         },
     )
 

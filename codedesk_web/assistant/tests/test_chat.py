@@ -80,6 +80,27 @@ def test_guests_are_limited_per_hour(site: Client, settings: Settings) -> None:
     assert fresh_cookies.status_code == 429
 
 
+def test_signed_in_users_have_their_own_higher_limit(
+    site: Client, settings: Settings
+) -> None:
+    settings.ASSISTANT_GUEST_PER_HOUR = 1
+    settings.ASSISTANT_USER_PER_HOUR = 2
+    site.force_login(User.objects.create_user("coder", password="pw-coder-1"))
+
+    ask(site, "Is E78.0 billable?")
+    ask(site, "Is E78.00 billable?")
+    third = site.post("/assistant/ask", {"question": "Is N10 billable?"})
+
+    assert third.status_code == 429
+    assert "the limit is 2" in third.content.decode()
+
+
+def test_the_date_of_service_chosen_on_the_site_fills_the_form(site: Client) -> None:
+    page = site.get("/assistant/?date=2022-06-01").content.decode()
+
+    assert 'name="date" value="2022-06-01"' in page
+
+
 def test_an_empty_question_gets_a_message(site: Client) -> None:
     response = site.post("/assistant/ask", {"question": "  "})
 
