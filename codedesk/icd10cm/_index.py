@@ -18,6 +18,7 @@ row per filled column with the column's meaning as the last part of the path.
 from __future__ import annotations
 
 import csv
+import functools
 import re
 import xml.etree.ElementTree as ET
 from collections.abc import Iterator, Sequence
@@ -53,6 +54,12 @@ class IndexEntry:
     see_also: str | None = None
     cells: dict[int, str] = field(default_factory=dict)
     children: list[IndexEntry] = field(default_factory=list)
+
+    @functools.cached_property
+    def names(self) -> frozenset[str]:
+        """The ways a see reference may name the entry: whole, or a comma part."""
+        title = self.title.lower()
+        return frozenset({title} | {part.strip() for part in title.split(",")})
 
     @property
     def label(self) -> str:
@@ -275,15 +282,9 @@ def _walk_see(
 def _names_of_main_terms(entries: list[IndexEntry]) -> dict[str, list[IndexEntry]]:
     names: dict[str, list[IndexEntry]] = {}
     for entry in entries:
-        for name in _names(entry):
+        for name in entry.names:
             names.setdefault(name, []).append(entry)
     return names
-
-
-def _names(entry: IndexEntry) -> set[str]:
-    """The ways a reference may name an entry: whole, or one comma part."""
-    title = entry.title.lower()
-    return {title} | {part.strip() for part in title.split(",")}
 
 
 def _follow(
@@ -306,7 +307,7 @@ def _descend(entry: IndexEntry, rest: list[str]) -> IndexEntry | None:
     for cut in range(len(rest), 0, -1):
         wanted = ", ".join(rest[:cut])
         for child in entry.children:
-            if wanted in _names(child):
+            if wanted in child.names:
                 found = _descend(child, rest[cut:])
                 if found is not None:
                     return found

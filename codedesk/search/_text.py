@@ -99,6 +99,8 @@ _ENDINGS = (
 
 def fold(text: str) -> str:
     """Lower case, accents removed."""
+    if text.isascii():
+        return text.lower()
     decomposed = unicodedata.normalize("NFKD", text.lower())
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
