@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-import functools
 import sqlite3
 from collections.abc import Sequence
 from typing import Any, cast
@@ -22,11 +21,13 @@ from ._suggest import (
     explain_shapeless,
     explain_unknown,
     explain_unknown_anywhere,
+    known_systems,
     shaped_systems,
 )
-from ._systems import CodeSystem, code_systems
+from ._systems import CodeSystem
 from ._validity import (
     covering_period,
+    floor_warning,
     newest_release_warning,
     read_spans,
     status_on,
@@ -57,10 +58,6 @@ _UNDER = (
 )
 
 
-#: The registry never changes within a process.
-_code_systems = functools.cache(code_systems)
-
-
 def lookup_code(
     conn: sqlite3.Connection, text: str, *, system: str | None, date: dt.date
 ) -> CodeRecord:
@@ -74,7 +71,7 @@ def lookup_code(
         MalformedCodeError: the text is not the shape of a code.
         UnknownCodeError: no such code; ``suggestions`` holds likely fixes.
     """
-    systems = _code_systems()
+    systems = known_systems()
     if system is None:
         return _lookup_any(conn, text, date)
     if system not in systems:
@@ -147,6 +144,7 @@ def build_record(
     warnings = status_warnings(
         code, date, status, spans, children, replaced_by, bool(sevenths)
     )
+    warnings += floor_warning(code, date, period)
     warnings += newest_release_warning(conn, system, date)
     return CodeRecord(
         system=system,

@@ -6,6 +6,7 @@ whether another system has the code; then the nearest real codes.
 
 from __future__ import annotations
 
+import functools
 import sqlite3
 from collections.abc import Callable
 from typing import TypeVar
@@ -15,6 +16,9 @@ from ._systems import CodeSystem, code_systems
 from .icd10cm._suggest import placeholder_fix
 
 E = TypeVar("E", bound=CodeError)
+
+#: The registry never changes within a process.
+known_systems = functools.cache(code_systems)
 
 #: How many nearby codes an error offers.
 SUGGESTION_LIMIT = 8
@@ -48,7 +52,7 @@ def explain_malformed(
 
 def explain_shapeless(conn: sqlite3.Connection, text: str) -> CodeError:
     """An error for text no system claims; a known fix when one applies."""
-    for system in code_systems().values():
+    for system in known_systems().values():
         fixed = _known_fix(conn, system, text)
         if fixed:
             return _did_you_mean(MalformedCodeError, system, text, fixed)
@@ -62,7 +66,7 @@ def explain_shapeless(conn: sqlite3.Connection, text: str) -> CodeError:
 
 def shaped_systems(text: str) -> list[CodeSystem]:
     """The systems whose code shape the text has, in lookup order."""
-    return [s for s in code_systems().values() if s.looks_like(text)]
+    return [s for s in known_systems().values() if s.looks_like(text)]
 
 
 def explain_unknown(
@@ -132,7 +136,7 @@ def _other_shape(
     """Another system whose shape the text has, its code, and whether it has it."""
     shaped = [
         other
-        for other in code_systems().values()
+        for other in known_systems().values()
         if other.name != system.name and other.looks_like(text)
     ]
     found = []

@@ -155,5 +155,17 @@ def newest_release_warning(
     ]
 
 
+def floor_warning(code: str, day: dt.date, period: Period | None) -> list[str]:
+    """A warning when the date is before the records that vouch for the code."""
+    if period is None or not period.from_floor or period.valid_from is None:
+        return []
+    if day >= period.valid_from:
+        return []
+    return [
+        f"Our records of {code} start on {period.valid_from}; that it was valid"
+        f" on {day} is assumed, not recorded."
+    ]
+
+
 def _date(text: str | None) -> dt.date | None:
     return dt.date.fromisoformat(text) if text else None

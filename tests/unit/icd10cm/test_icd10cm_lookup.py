@@ -206,3 +206,14 @@ def test_a_chapter_is_found_by_its_number(icd_desk: Desk) -> None:
         "19 is a header, not billable: use a code under it"
         " (S00-S09, S30-S39, S70-S79, T07-T07)."
     ]
+
+
+def test_a_date_before_our_records_warns(icd_desk: Desk) -> None:
+    # I/OCE dx table: A000 from 2019-07-01, the first quarter it covers.
+    record = icd_desk.lookup("A00.0", date=dt.date(2018, 3, 1))
+
+    assert record.status == "valid"
+    assert record.warnings == [
+        "Our records of A00.0 start on 2019-07-01; that it was valid on"
+        " 2018-03-01 is assumed, not recorded."
+    ]
