@@ -163,3 +163,18 @@ def test_a_cpt_code_shows_mpfs_facts_and_no_descriptor(
     assert f"<td>{row['work_rvu']}</td>" in page
     assert f"<td>{row['glob_days']}: " in page
     assert "comes from a licensed AMA file that you import" in page
+
+
+def test_an_ended_hcpcs_code_names_its_replacement(
+    real_site: Client, release_row: RowFinder
+) -> None:
+    # HCPCS 2026 Q1 file: A4466 has term_dt 20161231 and xref1 A4467.
+    row = release_row("hcpcs/hcpcs_level2_codes_2026q1.csv", "code", "A4466")
+
+    page = page_of(real_site, f"/codes/hcpcs/A4466?date={APRIL}")
+
+    assert row["term_dt"] == "20161231"
+    assert "Not valid on 2026-05-01" in page
+    assert "to 2016-12-31." in page
+    replaced = page.split("<h2>Replaced by</h2>")[1].split("</section>")[0]
+    assert f">{row['xref1']}</a>" in replaced
