@@ -61,6 +61,9 @@ def status(db: str | None, as_json: bool) -> None:
     click.echo(f"Code database: {path}")
     for r in releases:
         click.echo(f"{r.system:9} {r.vintage:12} {r.rows:>9,} rows  {r.name}")
+        if r.effective_from or r.effective_to:
+            start, end = r.effective_from or "…", r.effective_to or "…"
+            click.echo(f"{'':9} in effect {start} to {end}")
         click.echo(f"{'':9} source {r.source}  sha256 {r.sha256[:12]}")
 
 

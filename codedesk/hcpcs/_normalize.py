@@ -35,8 +35,14 @@ def normalize(text: str) -> str:
 
 
 def looks_like(text: str) -> bool:
-    """Whether the text has the shape of a HCPCS Level II code."""
-    return bool(CODE_SHAPE.match(text.strip().upper()))
+    """Whether the text has the shape of a Level II code or modifier.
+
+    A modifier needs a letter: two digits are a CPT modifier.
+    """
+    cleaned = text.strip().upper()
+    if MODIFIER_SHAPE.match(cleaned):
+        return not cleaned.isdigit()
+    return bool(CODE_SHAPE.match(cleaned))
 
 
 def is_modifier(code: str) -> bool:

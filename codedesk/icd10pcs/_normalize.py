@@ -15,6 +15,10 @@ from .._errors import MalformedCodeError
 PCS_CHARACTERS = "0123456789ABCDEFGHJKLMNPQRSTUVWXYZ"
 PCS_SHAPE = re.compile(r"^[0-9A-HJ-NP-Z]{1,7}$")
 FULL_CODE = re.compile(r"^[0-9A-HJ-NP-Z]{7}$")
+#: What people type for a PCS code or table: seven characters from a section
+#: character on (a mistyped O or I included, so the normaliser can explain),
+#: or a table of three starting with a digit (no other system has that).
+TYPED_SHAPE = re.compile(r"^(?:[0-9BCDFGHX][0-9A-Z]{6}|[0-9][0-9A-HJ-NP-Z]{2})$")
 
 
 def normalize(text: str) -> str:
@@ -44,8 +48,8 @@ def normalize(text: str) -> str:
 
 
 def looks_like(text: str) -> bool:
-    """Whether the text has the shape of a full seven-character PCS code."""
-    return bool(FULL_CODE.match(text.strip().upper()))
+    """Whether the text has the shape of a PCS code or table, as typed."""
+    return bool(TYPED_SHAPE.match(text.strip().upper()))
 
 
 def _letter_o_or_i(text: str, cleaned: str) -> MalformedCodeError:

@@ -25,6 +25,9 @@ def test_it_rejects_a_short_code_with_the_shape_it_needs() -> None:
     )
 
 
-@pytest.mark.parametrize(("text", "expected"), [("J3301", True), ("99213", False)])
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("J3301", True), ("99213", False), ("lt", True), ("25", False)],
+)
 def test_looks_like_tells_level_two_from_cpt(text: str, expected: bool) -> None:
     assert looks_like(text) is expected

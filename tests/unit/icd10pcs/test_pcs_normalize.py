@@ -12,7 +12,7 @@ def test_a_valid_code_is_kept() -> None:
 
 def test_a_table_header_is_accepted_as_a_header() -> None:
     assert normalize("02n") == "02N"
-    assert not looks_like("02N")
+    assert looks_like("02N")
 
 
 def test_the_letter_o_is_refused_with_the_digit_suggested() -> None:
@@ -37,6 +37,12 @@ def test_a_code_too_long_is_refused() -> None:
     assert caught.value.message == "'0LB50ZZZ' is not an ICD-10-PCS code."
 
 
-def test_looks_like_wants_seven_characters() -> None:
+def test_looks_like_takes_a_mistyped_o_to_explain_it() -> None:
     assert looks_like("0LB50ZZ")
-    assert not looks_like("0LB5OZZ")
+    assert looks_like("0LB5OZZ")
+
+
+@pytest.mark.parametrize("text", ["B20", "I219", "99213", "0LB50Z", "O365930"])
+def test_looks_like_leaves_other_shapes_alone(text: str) -> None:
+    # B20 and O36.5930 are ICD-10-CM; a PCS table starts with a digit.
+    assert not looks_like(text)
