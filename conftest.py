@@ -1,5 +1,8 @@
 """Fixtures for every test in the repository: the browser-test harness.
 
+Every test also gets its own prefix for Redis keys (``RATELIMIT_KEY_PREFIX``),
+so counters never leak from one test, or one run, into another.
+
 Browser tests (marked ``browser``) drive the system Chromium through
 Playwright against pytest-django's ``live_server``. Playwright never
 downloads a browser: it launches ``CODEDESK_CHROMIUM`` (default
@@ -12,11 +15,13 @@ from __future__ import annotations
 
 import os
 import tempfile
+import uuid
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
+from pytest_django.fixtures import Settings
 
 CHROMIUM = Path(os.environ.get("CODEDESK_CHROMIUM", "/usr/bin/chromium"))
 CHROMIUM_ARGS = [
@@ -27,6 +32,12 @@ CHROMIUM_ARGS = [
     "--disable-component-update",
     "--disable-sync",
 ]
+
+
+@pytest.fixture(autouse=True)
+def separate_redis_keys(settings: Settings) -> None:
+    """Give each test its own Redis key space: CI shares one Redis server."""
+    settings.RATELIMIT_KEY_PREFIX = f"test:{uuid.uuid4().hex}:"
 
 
 @pytest.fixture(scope="session")

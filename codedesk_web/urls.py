@@ -5,9 +5,11 @@ from __future__ import annotations
 from django.contrib import admin
 from django.urls import URLPattern, URLResolver, include, path
 
+from codedesk_web.accounts.views import admin_sign_in
 from codedesk_web.lib.health import healthz
 
 urlpatterns: list[URLPattern | URLResolver] = [
+    path("admin/login/", admin_sign_in),
     path("admin/", admin.site.urls),
     path("healthz", healthz, name="healthz"),
     path("", include("codedesk_web.search.urls")),

@@ -12,8 +12,9 @@ from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
-from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.http import url_has_allowed_host_and_scheme, urlencode
 from django.views.decorators.http import require_POST
 
 from codedesk_web.lib.clientaddr import client_address
@@ -120,6 +121,16 @@ def _next_url(request: HttpRequest) -> str:
         target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
     )
     return target if target and safe else "/"
+
+
+def admin_sign_in(request: HttpRequest) -> HttpResponse:
+    # The admin signs in through our form, so its attempts are rate limited
+    # like every other sign-in.
+    if request.user.is_authenticated:
+        raise PermissionDenied("Your account is not a staff account.")
+    target = request.GET.get("next") or "/admin/"
+    query = urlencode({"next": target})
+    return redirect(f"{reverse('accounts:sign_in')}?{query}")
 
 
 @require_POST

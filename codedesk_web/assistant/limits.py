@@ -79,7 +79,8 @@ def _count_redis(url: str, key: str, window: dt.datetime) -> int:
     import redis
 
     client = redis.Redis.from_url(url)
-    name = f"codedesk:assistant:{key}:{window:%Y%m%d%H}"
+    prefix = str(settings.RATELIMIT_KEY_PREFIX)
+    name = f"{prefix}assistant:{key}:{window:%Y%m%d%H}"
     pipe = client.pipeline()
     pipe.incr(name)
     pipe.expire(name, 3600)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import uuid
 from collections.abc import Callable
 
 import pytest
@@ -14,12 +13,6 @@ from codedesk_web.accounts.models import Plan, Profile, Role
 PASSWORD = "plum-ledger-47-orbit"
 
 MakeUser = Callable[..., User]
-
-
-@pytest.fixture(autouse=True)
-def separate_counters(settings: Settings) -> None:
-    """Give each test its own Redis key space, so limits do not leak."""
-    settings.RATELIMIT_KEY_PREFIX = f"test:{uuid.uuid4().hex}:"
 
 
 @pytest.fixture(autouse=True)

@@ -88,10 +88,11 @@ def test_staff_set_a_plan_in_the_admin_under_the_policy(
     staff.is_staff = staff.is_superuser = True
     staff.save()
 
-    page.goto("/admin/login/")
-    page.fill("#id_username", "staff@example.org")
+    page.goto("/admin/")
+    page.fill("#id_email", "staff@example.org")
     page.fill("#id_password", PASSWORD)
-    page.click("input[type=submit]")
+    page.click("main button[type=submit]")
+    page.wait_for_selector("#site-name")
     page.goto(f"/admin/auth/user/{coder.pk}/change/")
     page.select_option("#id_profile-0-plan", "paid")
     page.click("input[name=_save]")

@@ -170,3 +170,23 @@ def test_with_redis_the_limit_is_counted_in_redis(
         settings.RATELIMIT_KEY_PREFIX + "ratelimit:signin:*"
     )
     assert len(keys) == 2
+
+
+def test_the_admin_signs_in_through_the_throttled_form(client: Client) -> None:
+    response = client.get("/admin/login/?next=/admin/accounts/usage/")
+
+    assert response.status_code == 302
+    assert response["Location"] == (
+        "/accounts/signin/?next=%2Fadmin%2Faccounts%2Fusage%2F"
+    )
+
+
+def test_a_signed_in_non_staff_user_is_refused_the_admin(
+    client: Client, make_user: MakeUser
+) -> None:
+    client.force_login(make_user())
+
+    response = client.get("/admin/", follow=True)
+
+    assert response.status_code == 403
+    assert "Your account is not a staff account." in response.content.decode()
