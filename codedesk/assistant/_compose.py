@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from ._records import Finding, Intent, Source, ToolResult
 
 #: Kinds whose answer is only as good as their first tool: when it lacks the
@@ -63,5 +65,5 @@ def compose_text(
     return "\n".join(lines)
 
 
-def _distinct(items: object) -> list[str]:
-    return list(dict.fromkeys(items))  # type: ignore[call-overload]
+def _distinct(items: Iterable[str]) -> list[str]:
+    return list(dict.fromkeys(items))

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Iterable
 
 from ._places import find_state
 from ._records import Intent
@@ -200,8 +201,5 @@ def _is_procedure_shape(code: str) -> bool:
     return bool(re.fullmatch(r"[0-9]{4}[0-9FTU]|[A-V][0-9]{4}", code))
 
 
-def _unique(items: object) -> tuple[str, ...]:
-    seen: dict[str, None] = {}
-    for item in items:  # type: ignore[attr-defined]
-        seen.setdefault(item, None)
-    return tuple(seen)
+def _unique(items: Iterable[str]) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(items))

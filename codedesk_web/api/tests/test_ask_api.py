@@ -11,6 +11,7 @@ import pytest
 from django.test import Client
 from pytest_django.fixtures import Settings
 
+from codedesk_web.assistant.tests.scripted_llm import ScriptedServer, Turn
 from codedesk_web.assistant.tests.tiny import build_tiny_db
 
 
@@ -57,3 +58,21 @@ def test_past_the_limit_it_is_a_429_with_a_message(
 
     assert status == 429
     assert "the limit is 1" in str(data["error"])
+
+
+def test_with_a_model_configured_the_api_uses_it_and_guards_it(
+    api: Client, settings: Settings
+) -> None:
+    # E78.00 is billable in the CDC April 2026 tabular; E78.02 does not exist.
+    script = [
+        Turn(tool_calls=(("lookup_code", {"code": "E78.0"}),)),
+        Turn(content="Use E78.00, not E78.02."),
+    ]
+    with ScriptedServer(script) as server:
+        settings.CODEDESK_LLM_URL = server.url
+        status, data = post(api, {"question": "Is E78.0 billable?"})
+
+    assert status == 200
+    assert data["engine"] == "model"
+    assert "E78.02" not in str(data["text"])
+    assert data["flags"] == ["Removed E78.02: it is not a code in the code database."]

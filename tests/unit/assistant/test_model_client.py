@@ -9,8 +9,7 @@ import pytest
 from codedesk import InputError, TransportError
 from codedesk.assistant import ModelClient, ModelConfig, config_from_env
 from codedesk.assistant._model import ModelReply
-
-from .scripted_llm import ScriptedServer, Turn
+from codedesk_web.assistant.tests.scripted_llm import ScriptedServer, Turn
 
 
 def client_for(url: str) -> ModelClient:

@@ -21,8 +21,7 @@ from codedesk.assistant import (
     stream_answer,
 )
 from codedesk.assistant._guard import REMOVED
-
-from .scripted_llm import ScriptedServer, Turn
+from codedesk_web.assistant.tests.scripted_llm import ScriptedServer, Turn
 
 DAY = dt.date(2026, 5, 1)
 QUESTION = "Is E78.0 billable?"
