@@ -12,6 +12,7 @@ from ._addon import load_addons, read_cms_addons, read_ioce_addons
 from ._check import Checker, check_claim, pair_edits, parse_setting
 from ._claims import claim_from_dict, claim_from_json
 from ._dx import load_cc_mcc, load_dx_edits
+from ._dx_notes import DX_NOTE_SCHEMA, build_dx_notes
 from ._facts import code_edit_facts, compute_fee
 from ._fee_files import load_fee_files
 from ._import import IMPORT_KINDS, import_edits
@@ -39,7 +40,9 @@ LOADERS: tuple[Loader, ...] = (
     Loader("ncci_ptp", load_hospital_ptp, schema=EDIT_SCHEMA),
     Loader("ncci_addon", load_addons),
     Loader("ncci_mue", load_mues),
-    Loader("ioce_dx_edits", load_dx_edits),
+    Loader(
+        "ioce_dx_edits", load_dx_edits, schema=DX_NOTE_SCHEMA, finish=build_dx_notes
+    ),
     Loader("msdrg_cc_mcc", load_cc_mcc),
     Loader("mpfs_geography", load_fee_files),
 )

@@ -72,9 +72,7 @@ class EditData:
         self._sex_edits: bool | None = None
         self._spans_loaded: dict[str, bool] = {}
         self._notes: dict[str, tuple[TabularNote, ...]] = {}
-        self._kinds: dict[str, str | None] = {}
-        self._parents: dict[tuple[str, str], tuple[str, str] | None] = {}
-        self._by_level: dict[tuple[str, str], tuple[TabularNote, ...]] = {}
+        self._parsed: dict[tuple[str, str, str], TabularNote] = {}
         self._releases: dict[str, tuple[str, str, str]] = {}
         self._status: dict[tuple[str, str, dt.date], Status] = {}
         self._dx_edits: dict[tuple[str, dt.date], DxEditRow | None] = {}
@@ -334,18 +332,12 @@ class EditData:
         return self._releases[system]
 
     def prefetch_diagnoses(self, codes: list[str], day: dt.date) -> None:
-        """Read the kinds and I/OCE rows of several diagnoses in two queries."""
-        for cache in (self._notes, self._dx_edits, self._kinds):
+        """Read the notes and I/OCE rows of several diagnoses in two queries."""
+        for cache in (self._notes, self._dx_edits, self._parsed):
             if len(cache) > CACHE_LIMIT:
                 cache.clear()
+        self.prefetch_notes(codes)
         marks = ", ".join("?" * len(codes))
-        rows = self.conn.execute(
-            "SELECT code, kind FROM code WHERE system = 'icd10cm'"
-            f" AND code IN ({marks}) AND kind NOT IN ('block', 'chapter')",
-            codes,
-        ).fetchall()
-        self._kinds.update({c: None for c in codes})
-        self._kinds.update({str(r[0]): str(r[1]) for r in rows})
         rows = self.conn.execute(
             f"SELECT {_DX_COLUMNS}, code FROM dx_edit WHERE code IN ({marks})"
             " AND effective_from <= ? AND (effective_to IS NULL OR effective_to >= ?)",
@@ -359,48 +351,27 @@ class EditData:
     def notes(self, code: str) -> tuple[TabularNote, ...]:
         """ICD-10-CM excludes1 and code-first notes at the code and above it."""
         if code not in self._notes:
-            if len(self._notes) > CACHE_LIMIT:
-                self._notes.clear()
-            if code not in self._kinds:
-                self.prefetch_diagnoses([code], dt.date.today())
-            kind = self._kinds[code]
-            levels = self._lineage(kind, code) if kind else []
-            self._notes[code] = tuple(n for lv in levels for n in self._level_notes(lv))
+            self.prefetch_notes([code])
         return self._notes[code]
 
-    def _lineage(self, kind: str, code: str) -> list[tuple[str, str]]:
-        """(kind, code) of the code and each level above it, nearest first."""
-        levels = [(kind, code)]
-        while len(levels) < 12:
-            parent = self._parent_of(levels[-1])
-            if parent is None:
-                break
-            levels.append(parent)
-        return levels
+    def prefetch_notes(self, codes: list[str]) -> None:
+        """Read the notes of several codes (from ``dx_note``) in one query."""
+        marks = ", ".join("?" * len(codes))
+        rows = self.conn.execute(
+            "SELECT code, level, type, text FROM dx_note"
+            f" WHERE code IN ({marks}) ORDER BY code, depth, seq",
+            codes,
+        ).fetchall()
+        found: dict[str, list[TabularNote]] = {code: [] for code in codes}
+        for code, level, kind, text in rows:
+            found[str(code)].append(self._note(str(kind), str(text), str(level)))
+        self._notes.update({code: tuple(notes) for code, notes in found.items()})
 
-    def _parent_of(self, level: tuple[str, str]) -> tuple[str, str] | None:
-        if level not in self._parents:
-            row = self.conn.execute(
-                "SELECT parent_kind, parent FROM code WHERE system = 'icd10cm'"
-                " AND kind = ? AND code = ?",
-                level,
-            ).fetchone()
-            found = (str(row[0]), str(row[1])) if row and row[1] else None
-            self._parents[level] = found
-        return self._parents[level]
-
-    def _level_notes(self, level: tuple[str, str]) -> tuple[TabularNote, ...]:
-        if level not in self._by_level:
-            rows = self.conn.execute(
-                "SELECT type, text FROM note WHERE system = 'icd10cm' AND kind = ?"
-                " AND code = ? AND type IN ('excludes1', 'code_first') ORDER BY seq",
-                level,
-            ).fetchall()
-            self._by_level[level] = tuple(
-                TabularNote(str(t), str(x), level[1], parse_refs(str(x)))
-                for t, x in rows
-            )
-        return self._by_level[level]
+    def _note(self, kind: str, text: str, level: str) -> TabularNote:
+        key = (kind, text, level)
+        if key not in self._parsed:
+            self._parsed[key] = TabularNote(kind, text, level, parse_refs(text))
+        return self._parsed[key]
 
     def dx_edit(self, code: str, day: dt.date) -> DxEditRow | None:
         """The I/OCE diagnosis attributes of a code on a date."""
