@@ -26,6 +26,7 @@ from ._suggest import (
 )
 from ._systems import CodeSystem
 from ._validity import (
+    Period,
     covering_period,
     floor_warning,
     newest_release_warning,
@@ -131,21 +132,13 @@ def build_record(
     code, kind, title, short_title, parent, parent_kind, billable = row
     spans = read_spans(conn, system, code)
     status = status_on(spans, date, bool(billable))
-    period = covering_period(spans, date)
+    period = covering_period(spans, date) or Period(None, None, False)
     parents = read_parents(conn, system, parent, parent_kind)
     levels = [(code, kind)] + [(p.code, p.kind) for p in reversed(parents)]
     children = read_children(conn, system, code, kind, date)
-    header = status == "header"
-    descendants, count = (
-        read_billable_descendants(conn, system, code, kind, date) if header else ([], 0)
-    )
-    replaced_by = read_replacements(conn, system, code)
     sevenths = read_seventh_characters(conn, system, levels)
-    warnings = status_warnings(
-        code, date, status, spans, children, replaced_by, bool(sevenths)
-    )
-    warnings += floor_warning(code, date, period)
-    warnings += newest_release_warning(conn, system, date)
+    replaced_by = read_replacements(conn, system, code)
+    under, count = _billable_under_header(conn, system, code, kind, date, status)
     return CodeRecord(
         system=system,
         code=code,
@@ -154,22 +147,39 @@ def build_record(
         date=date,
         status=status,
         billable=status == "valid",
-        valid_from=period.valid_from if period else None,
-        valid_to=period.valid_to if period else None,
-        from_floor=period.from_floor if period else False,
+        valid_from=period.valid_from,
+        valid_to=period.valid_to,
+        from_floor=period.from_floor,
         short_title=short_title,
         notes=read_notes(conn, system, levels),
         seventh_characters=sevenths,
         parents=parents,
         children=children,
-        billable_descendants=descendants,
+        billable_descendants=under,
         billable_descendant_count=count,
         spans=spans,
         replaced_by=replaced_by,
         facts=read_facts(conn, system, code),
-        warnings=warnings,
+        warnings=status_warnings(
+            code, date, status, spans, children, replaced_by, bool(sevenths)
+        )
+        + floor_warning(code, date, period)
+        + newest_release_warning(conn, system, date),
         licensed_text=read_licensed_text(conn, system, code),
     )
+
+
+def _billable_under_header(
+    conn: sqlite3.Connection,
+    system: str,
+    code: str,
+    kind: str,
+    date: dt.date,
+    status: str,
+) -> tuple[list[CodeRef], int]:
+    if status != "header":
+        return [], 0
+    return read_billable_descendants(conn, system, code, kind, date)
 
 
 def read_parents(

@@ -155,9 +155,9 @@ def newest_release_warning(
     ]
 
 
-def floor_warning(code: str, day: dt.date, period: Period | None) -> list[str]:
+def floor_warning(code: str, day: dt.date, period: Period) -> list[str]:
     """A warning when the date is before the records that vouch for the code."""
-    if period is None or not period.from_floor or period.valid_from is None:
+    if not period.from_floor or period.valid_from is None:
         return []
     if day >= period.valid_from:
         return []

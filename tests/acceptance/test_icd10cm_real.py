@@ -219,3 +219,31 @@ def test_a_date_after_the_newest_release_warns(real_desk: Desk) -> None:
 
     assert record.status == "valid"
     assert "after the newest ICD-10-CM release" in record.warnings[-1]
+
+
+def test_the_tabular_release_is_dated(real_desk: Desk) -> None:
+    # The April 1, 2026 update is in effect 2026-04-01 to 2026-09-30.
+    row = real_desk.conn.execute(
+        "SELECT vintage, effective_from, effective_to FROM release"
+        " WHERE system = 'icd10cm' AND name = 'ICD-10-CM Tabular List'"
+    ).fetchone()
+
+    assert tuple(row) == ("FY2026 Apr", "2026-04-01", "2026-09-30")
+
+
+@pytest.mark.parametrize("code", ["C56.9", "K80.00"])
+def test_us_codes_are_found_as_icd10cm(real_desk: Desk, code: str) -> None:
+    record = real_desk.lookup(code, date=APRIL)
+
+    assert (record.system, record.code, record.status) == ("icd10cm", code, "valid")
+
+
+def test_block_notes_reach_the_codes_below(real_desk: Desk) -> None:
+    # Tabular, section I20-I25: codeAlso "the presence of hypertension
+    # (I10-I1A)"; category I21: includes "cardiac infarction".
+    record = real_desk.lookup("I21.9", date=APRIL)
+
+    code_also = [(n.text, n.source_code) for n in record.notes["code_also"]]
+    includes = [(n.text, n.source_code) for n in record.notes["includes"]]
+    assert ("the presence of hypertension (I10-I1A)", "I20-I25") in code_also
+    assert includes[0] == ("cardiac infarction", "I21")
