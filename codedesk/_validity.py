@@ -111,8 +111,18 @@ def status_warnings(
         start = min(s.valid_from for s in spans if s.valid_from)
         warnings.append(f"{code} is not valid on {day}: it takes effect on {start}.")
     if replaced_by and status != "valid":
-        warnings.append(f"{code} is replaced by {names_of(replaced_by)}.")
+        warnings.append(_replaced_warning(code, status, spans, replaced_by))
     return warnings
+
+
+def _replaced_warning(
+    code: str, status: str, spans: list[Span], replaced_by: list[CodeRef]
+) -> str:
+    names = names_of(replaced_by)
+    ends = [s.valid_to for s in spans if s.billable and s.valid_to]
+    if status == "header" and ends:
+        return f"{code} was billable until {max(ends)}; it is replaced by {names}."
+    return f"{code} is replaced by {names}."
 
 
 def needs_seventh(children: list[CodeRef]) -> bool:

@@ -97,6 +97,12 @@ def test_it_answers_for_the_date_of_service(icd_desk: Desk) -> None:
     assert then.children == []
     assert now.status == "header"
     assert [r.code for r in now.replaced_by] == ["E78.010", "E78.011", "E78.019"]
+    assert now.warnings == [
+        "E78.01 is a header, not billable: use a code under it"
+        " (E78.010, E78.011, E78.019).",
+        "E78.01 was billable until 2025-09-30; it is replaced by"
+        " E78.010, E78.011, E78.019.",
+    ]
     assert not_yet.status == "not_yet"
     assert not_yet.warnings == [
         "E78.010 is not valid on 2022-06-15: it takes effect on 2025-10-01."
