@@ -13,8 +13,12 @@ from ._tabular import SYSTEM, Tabular, parse_tabular, release_dates
 logger = logging.getLogger(__name__)
 
 #: Where tabular files sit under the data folder: the simple-icd-10-cm and
-#: CDC April-update names, and the CDC fiscal-year name.
-TABULAR_PATTERNS = ("icd10cm/icd10c-tabular-*.xml", "icd10cm/icd10cm_tabular_*.xml")
+#: CDC April-update names, and the CDC fiscal-year names.
+TABULAR_PATTERNS = (
+    "icd10cm/icd10c-tabular-*.xml",
+    "icd10cm/icd10cm-tabular-*.xml",
+    "icd10cm/icd10cm_tabular_*.xml",
+)
 
 
 def find_tabular(sources: Sources) -> Path:

@@ -146,10 +146,10 @@ def release_dates(path: Path, version: str) -> tuple[dt.date, dt.date]:
     same year; a fiscal-year file runs 1 October to 30 September (CDC
     publishes each fiscal year's files to take effect on 1 October).
     """
-    match = re.search(r"([A-Za-z]+)-(\d{1,2})-(\d{4})", path.name)
+    match = re.search(r"([A-Za-z]+)-(?:(\d{1,2})-)?(\d{4})", path.name)
     if match and match.group(1).lower() in _MONTHS:
         month = _MONTHS[match.group(1).lower()]
-        start = dt.date(int(match.group(3)), month, int(match.group(2)))
+        start = dt.date(int(match.group(3)), month, int(match.group(2) or 1))
         end_year = start.year + 1 if month >= 10 else start.year
         return start, dt.date(end_year, 9, 30)
     year = int(version) if version.isdigit() else _year_in_name(path)

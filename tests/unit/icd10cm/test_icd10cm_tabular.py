@@ -102,8 +102,10 @@ def test_titles_and_inclusion_terms_become_terms(tabular: Tabular) -> None:
 def test_release_dates_follow_the_file_name() -> None:
     april = release_dates(Path("icd10c-tabular-April-1-2026.xml"), "2026")
     october = release_dates(Path("icd10cm_tabular_2026.xml"), "2026")
+    no_day = release_dates(Path("icd10cm-tabular-April-2025.xml"), "2025")
 
     assert april == (dt.date(2026, 4, 1), dt.date(2026, 9, 30))
+    assert no_day == (dt.date(2025, 4, 1), dt.date(2025, 9, 30))
     assert october == (dt.date(2025, 10, 1), dt.date(2026, 9, 30))
 
 
