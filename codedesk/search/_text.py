@@ -53,23 +53,12 @@ STOP_WORDS = frozenset(
 )
 
 #: Words in titles that carry no meaning of their own for ranking: a title
-#: that has them is no less precise a match for the words it shares.
+#: that has them is no less precise a match for the words it shares. NEC,
+#: "other" and "specified" are not among them: they mark the codes for
+#: what the record names but the code set does not list, which a plain
+#: query should not prefer over the unspecified (NOS) code.
 FILLER_WORDS = STOP_WORDS | frozenset(
-    [
-        "unspecified",
-        "nos",
-        "nec",
-        "other",
-        "specified",
-        "elsewhere",
-        "classified",
-        "site",
-        "type",
-        "with",
-        "without",
-        "due",
-        "not",
-    ]
+    ["unspecified", "nos", "site", "with", "without", "due", "not"]
 )
 
 #: Endings removed to compare word forms (``myocardial`` and ``myocardium``,
