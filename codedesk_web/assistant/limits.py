@@ -18,6 +18,8 @@ from django.db.models import F
 from django.http import HttpRequest
 from django.utils import timezone
 
+from codedesk_web.lib.clientaddr import client_address
+
 from .models import RateCounter
 
 logger = logging.getLogger(__name__)
@@ -45,7 +47,7 @@ def rate_key(request: HttpRequest) -> tuple[str, int]:
     """Who is asking, and their hourly limit."""
     if request.user.is_authenticated:
         return f"user:{request.user.pk}", int(settings.ASSISTANT_USER_PER_HOUR)
-    address = request.META.get("REMOTE_ADDR", "unknown")
+    address = client_address(request) or "unknown"
     return f"guest:{address}", int(settings.ASSISTANT_GUEST_PER_HOUR)
 
 

@@ -6,13 +6,16 @@ Answers come from the tiny database: E78.0 is a header in the CDC April
 
 from __future__ import annotations
 
+import os
 import re
 
+import pytest
+import redis
 from django.contrib.auth.models import User
 from django.test import Client
 from pytest_django.fixtures import Settings
 
-from codedesk_web.assistant.models import Conversation
+from codedesk_web.assistant.models import Conversation, RateCounter
 
 
 def ask(client: Client, question: str, **extra: str) -> str:
@@ -115,3 +118,21 @@ def test_the_pages_are_gone_when_the_assistant_is_off(
 
     assert site.get("/assistant/").status_code == 404
     assert site.post("/assistant/stream", {"question": "x"}).status_code == 404
+
+
+@pytest.mark.skipif(
+    not os.environ.get("REDIS_URL"), reason="REDIS_URL names no Redis server"
+)
+def test_with_redis_the_questions_are_counted_in_redis(
+    site: Client, settings: Settings
+) -> None:
+    settings.REDIS_URL = os.environ["REDIS_URL"]
+    settings.ASSISTANT_GUEST_PER_HOUR = 1
+    ask(site, "Is E78.0 billable?")
+
+    refused = site.post("/assistant/ask", {"question": "Is E78.00 billable?"})
+
+    assert refused.status_code == 429
+    assert not RateCounter.objects.exists()
+    pattern = str(settings.RATELIMIT_KEY_PREFIX) + "assistant:guest:*"
+    assert len(redis.Redis.from_url(settings.REDIS_URL).keys(pattern)) == 1
