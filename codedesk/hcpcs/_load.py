@@ -32,6 +32,7 @@ from ..releases._rows import (
     insert_codes,
     insert_facts,
     insert_spans,
+    insert_terms,
     iso_from_yyyymmdd,
 )
 from ._anweb import (
@@ -106,6 +107,7 @@ def load_hcpcs(conn: sqlite3.Connection, sources: Sources) -> list[Release]:
             for xref in replacements(item)
         ],
     )
+    insert_terms(conn, (t for item in parsed.items for t in short_terms(item)))
     facts = insert_facts(
         conn, (f for item in parsed.items for f in facts_of(parsed, item, source))
     )
@@ -182,6 +184,14 @@ def span_row(item: HcpcsItem, source: str) -> SpanRow:
     )
 
 
+def short_terms(item: HcpcsItem) -> list[tuple[str, str, str, str, None]]:
+    """The short description as a search term, when it differs from the title."""
+    short = item.short_description
+    if not short or short.lower() == item.long_description.lower():
+        return []
+    return [("hcpcs", item.code, short, "short_title", None)]
+
+
 def replacements(item: HcpcsItem) -> tuple[str, ...]:
     """Cross references of a terminated code: the codes to use instead."""
     if not item.first(TERMINATED):
@@ -192,7 +202,7 @@ def replacements(item: HcpcsItem) -> tuple[str, ...]:
 def facts_of(parsed: HcpcsFile, item: HcpcsItem, source: str) -> Iterator[FactRow]:
     """A fact for every field with a value, each value with its meaning."""
     for seq, f in enumerate(parsed.layout.fields):
-        values = item.values.get(f.name)
+        values = _meaningful(f.type, f.name, item.values.get(f.name, ()))
         if not values:
             continue
         name, label = LABELS.get(f.name, (_snake(f.name), _plain(f.name)))
@@ -200,6 +210,13 @@ def facts_of(parsed: HcpcsFile, item: HcpcsItem, source: str) -> Iterator[FactRo
         yield FactRow(
             "hcpcs", item.code, "HCPCS", name, label, "; ".join(shown), source, seq
         )
+
+
+def _meaningful(kind: str, name: str, values: tuple[str, ...]) -> tuple[str, ...]:
+    """Drop zero counts (anesthesia base units of a supply, say)."""
+    if kind == "NUM" and "Date" not in name:
+        return tuple(v for v in values if v.strip("0"))
+    return values
 
 
 def _shown(parsed: HcpcsFile, name: str, kind: str, value: str) -> str:

@@ -189,3 +189,17 @@ def test_a_code_missing_from_the_zip_comes_from_the_code_editor(
     ).fetchall()
 
     assert spans == [("2019-07-01", None, 1, "I/OCE v20.2..v27.1")]
+
+
+def test_the_short_description_is_a_search_term(db: sqlite3.Connection) -> None:
+    terms = db.execute("SELECT text, source FROM term WHERE code = 'J3301'").fetchall()
+
+    assert terms == [("Triamcinolone acet inj nos", "short_title")]
+
+
+def test_a_zero_count_is_not_shown_as_a_fact(db: sqlite3.Connection) -> None:
+    # J3301 record: anesthesia base units "  0" (columns 266-268).
+    names = {n for (n,) in db.execute("SELECT name FROM fact WHERE code = 'J3301'")}
+
+    assert "anesthesia_units" not in names
+    assert "betos" in names
