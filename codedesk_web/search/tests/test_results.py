@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 
 from django.test import Client
+from pytest_django.fixtures import Settings
 
 from codedesk_web.conftest import FakeDesk
 
@@ -67,3 +69,14 @@ def test_a_query_longer_than_500_characters_is_a_400(
     assert response.status_code == 400
     assert "The query is 599 characters long" in response.content.decode()
     assert fake_desk.calls == []
+
+
+def test_no_code_database_is_a_503_saying_how_to_build_one(
+    web: Client, settings: Settings, tmp_path: Path
+) -> None:
+    settings.CODEDESK_DB = str(tmp_path / "none.sqlite3")
+
+    response = web.get("/search", {"q": "heart attack"})
+
+    assert response.status_code == 503
+    assert "codedesk data build" in response.content.decode()
