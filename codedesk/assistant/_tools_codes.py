@@ -30,16 +30,13 @@ NOTE_LABELS = {
     "use_additional_code": "Use additional code",
     "code_also": "Code also",
 }
-#: Facts worth quoting in an answer (the code page shows them all).
+#: Facts worth quoting in an answer (the code page shows them all; RVUs and
+#: amounts come from the fee tool).
 KEY_FACTS = frozenset(
     {
         "status_code",
-        "work_rvu",
-        "non_facility_total",
-        "facility_total",
         "glob_days",
         "pctc_ind",
-        "conv_factor",
         "status_indicator",
         "apc",
     }
@@ -297,7 +294,7 @@ def describe_facts(result: ToolResult, record: CodeRecord) -> None:
         if fact.name not in KEY_FACTS:
             continue
         result.add(
-            f"{fact.group} {fact.label}: {fact.value}",
+            f"{_fact_label(fact.group, fact.label)}: {fact.value}",
             Source(
                 fact.source,
                 f"{fact.group} row {record.code}",
@@ -305,6 +302,10 @@ def describe_facts(result: ToolResult, record: CodeRecord) -> None:
                 record.code,
             ),
         )
+
+
+def _fact_label(group: str, label: str) -> str:
+    return label if label.startswith(group) else f"{group} {label}"
 
 
 def describe_replacements(
