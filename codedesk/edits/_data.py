@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import sqlite3
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 from ._records import AddonEdit, MueEdit, PtpEdit, SourceRef
@@ -319,17 +320,23 @@ class EditData:
         ).fetchall()
         return [str(row[0]) for row in rows]
 
-    def release_of(self, system: str) -> tuple[str, str, str]:
-        """(name, vintage, source file) of the newest release of a code system."""
-        if system not in self._releases:
+    def release_of(self, system: str, like: str = "%") -> tuple[str, str, str]:
+        """(name, vintage, source file) of a system's release named ``like``.
+
+        Without ``like``, the system's first release: the build loads each
+        system's code set before its extras.
+        """
+        key = f"{system}:{like}"
+        if key not in self._releases:
             row = self.conn.execute(
                 "SELECT name, vintage, source FROM release WHERE system = ?"
-                " ORDER BY id DESC",
-                (system,),
+                " ORDER BY name NOT LIKE ?, id",
+                (system, like),
             ).fetchone()
             name, vintage, source = tuple(row) if row else (system, "", "")
-            self._releases[system] = (str(name), str(vintage), str(source))
-        return self._releases[system]
+            # Cite the file by name: a release's source may be a full path.
+            self._releases[key] = (str(name), str(vintage), Path(str(source)).name)
+        return self._releases[key]
 
     def prefetch_diagnoses(self, codes: list[str], day: dt.date) -> None:
         """Read the notes and I/OCE rows of several diagnoses in two queries."""

@@ -38,7 +38,7 @@ def check_diagnoses(data: EditData, claim: Claim) -> list[Finding]:
 
 
 def _note_source(data: EditData, note: TabularNote, kind: str) -> SourceRef:
-    name, vintage, file = data.release_of("icd10cm")
+    name, vintage, file = data.release_of("icd10cm", "%Tabular%")
     return SourceRef(
         table="note",
         release=name,

@@ -125,7 +125,10 @@ def _ptp_finding(
         )
         return [_pair_finding(edit, "info", message, (first, number))]
     findings = [_denial(edit, pair, (first, number), bypass)]
-    column1_mods = {m for _, f in firsts for m in f.modifiers} & NCCI_MODIFIERS
+    # Anatomic modifiers on column 1 are routine (RT on a knee); only a
+    # bypass modifier such as 59 or XS there suggests a misplaced modifier.
+    bypassing = NCCI_MODIFIERS - ANATOMIC_MODIFIERS
+    column1_mods = {m for _, f in firsts for m in f.modifiers} & bypassing
     if edit.modifier_indicator == 1 and column1_mods:
         findings.append(_misplaced(edit, (first, number), sorted(column1_mods)))
     return findings

@@ -62,6 +62,14 @@ def test_a_modifier_on_the_column_1_line_does_not_bypass(checker: Checker) -> No
     assert ptp(report) == [("ncci_ptp", "deny", (1, 2)), ("modifier", "review", (1, 2))]
 
 
+def test_an_anatomic_modifier_on_column_1_is_not_called_misplaced(
+    checker: Checker,
+) -> None:
+    report = checker.check(claim({"code": "27447", "modifiers": ["RT"]}, "20610"))
+
+    assert ptp(report) == [("ncci_ptp", "deny", (1, 2))]
+
+
 def test_a_modifier_that_is_not_ncci_associated_does_not_bypass(
     checker: Checker,
 ) -> None:
