@@ -154,7 +154,7 @@ REQUEST_SIZE_LIMIT = env_int("REQUEST_SIZE_LIMIT", 10 * 1024 * 1024)
 # Job board and email consult desk (see docs/environment.md).
 JOBS_RESUME_DIR = Path(env_str("JOBS_RESUME_DIR", str(VAR_DIR / "private" / "resumes")))
 JOBS_RESUME_MAX_BYTES = env_int("JOBS_RESUME_MAX_BYTES", 2 * 1024 * 1024)
-CONSULT_DESK_ADDRESS = env_str("CONSULT_DESK_ADDRESS", "consults@localhost")
+CONSULT_DESK_ADDRESS = env_str("CONSULT_DESK_ADDRESS", "consults@codedesk.localhost")
 CONSULT_MAX_MESSAGE_BYTES = env_int("CONSULT_MAX_MESSAGE_BYTES", 5 * 1024 * 1024)
 CONSULT_ATTACHMENT_MAX_BYTES = env_int("CONSULT_ATTACHMENT_MAX_BYTES", 2 * 1024 * 1024)
 CONSULT_ATTACHMENT_MAX_COUNT = env_int("CONSULT_ATTACHMENT_MAX_COUNT", 5)
