@@ -38,6 +38,8 @@ from ._text import fold, word_key
 
 #: Most results one search returns.
 MAX_LIMIT = 500
+#: Longest query, in characters (a paragraph of a note).
+MAX_QUERY = 1000
 #: Documents read from the full-text index per query.
 _CANDIDATES = 120
 #: Documents read per relaxed expression when too few match every concept.
@@ -138,6 +140,12 @@ def check_search_input(query: str | None, system: str | None, limit: int) -> Non
         raise InputError(
             "The search query is empty.",
             hint="Type a code, a code prefix or words, e.g. 'K92.2' or 'heart attack'.",
+        )
+    if query is not None and len(query) > MAX_QUERY:
+        raise InputError(
+            f"The search query is {len(query):,} characters long;"
+            f" search reads at most {MAX_QUERY:,}.",
+            hint="Search for the sentence that names the condition or procedure.",
         )
     if not 1 <= limit <= MAX_LIMIT:
         raise InputError(

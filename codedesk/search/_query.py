@@ -26,6 +26,9 @@ from ._spelling import correct_word, is_known
 from ._synonyms import MAX_PHRASE_WORDS, Synonym, synonym_table
 from ._text import STOP_WORDS, words, words_as_typed
 
+#: Words of a query that are read; a longer sentence is cut there.
+MAX_WORDS = 40
+
 _CODE_SHAPE = re.compile(r"^(?=[A-Z0-9.]*[0-9])[A-Z0-9]{1,4}\.?[A-Z0-9]{0,4}$")
 
 
@@ -54,17 +57,19 @@ class QueryPlan:
 
 def plan_query(conn: sqlite3.Connection, query: str) -> QueryPlan:
     """Read a query (see the module steps)."""
-    typed = words(query)
+    typed = words(query)[:MAX_WORDS]
     open_end = bool(query) and not query[-1].isspace()
     last = len(typed) - 1
     corrected = [
         _corrected(conn, word, i == last and open_end) for i, word in enumerate(typed)
     ]
-    shown = words_as_typed(query)
+    shown = words_as_typed(query)[:MAX_WORDS]
     if len(shown) != len(typed):
         shown = typed
     concepts = _concepts(shown, corrected, open_end)
-    return QueryPlan(query.strip(), code_forms(query), tuple(concepts))
+    unique = {c.alternatives: c for c in reversed(concepts)}
+    kept = tuple(c for c in concepts if unique[c.alternatives] is c)
+    return QueryPlan(query.strip(), code_forms(query), kept)
 
 
 def code_forms(query: str) -> tuple[str, ...]:

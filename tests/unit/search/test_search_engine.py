@@ -156,6 +156,20 @@ def test_it_rejects_bad_input(
     assert caught.value.message == message
 
 
+def test_it_rejects_a_query_longer_than_a_paragraph(search_desk: Desk) -> None:
+    with pytest.raises(InputError) as caught:
+        search_desk.search("syncope " * 200)
+
+    assert caught.value.message == (
+        "The search query is 1,600 characters long; search reads at most 1,000."
+    )
+
+
+def test_a_long_sentence_is_read_up_to_its_fortieth_word(search_desk: Desk) -> None:
+    assert "R55" not in codes(search_desk, "heart " * 45 + "syncope")
+    assert "R55" in codes(search_desk, "syncope " + "heart " * 45)
+
+
 def test_it_rejects_an_unknown_system(search_desk: Desk) -> None:
     with pytest.raises(InputError) as caught:
         search_desk.search("chf", system="icd9")
