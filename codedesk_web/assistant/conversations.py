@@ -67,6 +67,7 @@ def message_context(message: Message) -> dict[str, Any]:
         "question": message.question,
         "text": message.answer_text,
         "sources": data.get("sources", []),
+        "codes": data.get("codes", []),
         "flags": data.get("flags", []),
         "steps": data.get("steps", []),
         "engine": data.get("engine", ""),

@@ -27,5 +27,6 @@ def test_an_answer_streams_in_with_its_steps_and_linked_sources(
 
     assert "lookup_code" in page.inner_text("#live-steps")
     assert "E78.0 (ICD-10-CM) is a header" in page.inner_text("#live-text")
+    assert page.locator('#live-text a[href="/codes/icd10cm/E78.00"]').count() >= 1
     page.goto("/assistant/")
     assert "Is E78.0 billable?" in page.inner_text("aside.conversations")

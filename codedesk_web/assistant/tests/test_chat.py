@@ -38,8 +38,10 @@ def test_an_answer_is_kept_shown_with_linked_sources_and_listed(site: Client) ->
     location = ask(site, "Is E78.0 billable?")
 
     page = site.get(location).content.decode()
-    assert "E78.0 (ICD-10-CM) is a header, not billable" in page
+    header = "(ICD-10-CM) is a header, not billable"
+    assert f'<a href="/codes/icd10cm/E78.0">E78.0</a> {header}' in page
     assert '<a href="/codes/icd10cm/E78.0">' in page
+    assert '<a href="/codes/icd10cm/E78.00">E78.00</a>' in page
     assert "Is E78.0 billable?</a>" in page
 
 

@@ -32,8 +32,32 @@
     else { item(steps, data.tool + ": " + data.summary); }
   }
 
+  // The answer's text with each code the guard kept linked to its page.
+  function linkCodes(answerText, codes) {
+    var kept = codes.filter(function (c) {
+      return c.system && (c.status === "valid" || c.status === "header");
+    });
+    clear(text);
+    if (!kept.length) { text.textContent = answerText; return; }
+    var names = kept.map(function (c) { return c.code.replace(/\./g, "\\."); });
+    names.sort(function (a, b) { return b.length - a.length; });
+    var pattern = new RegExp("(^|[^\\w.])(" + names.join("|") + ")(?![\\w])", "g");
+    var last = 0, match;
+    while ((match = pattern.exec(answerText)) !== null) {
+      var start = match.index + match[1].length;
+      text.appendChild(document.createTextNode(answerText.slice(last, start)));
+      var code = kept.filter(function (c) { return c.code === match[2]; })[0];
+      var a = document.createElement("a");
+      a.href = "/codes/" + encodeURIComponent(code.system) + "/" + encodeURIComponent(code.code);
+      a.textContent = match[2];
+      text.appendChild(a);
+      last = start + match[2].length;
+    }
+    text.appendChild(document.createTextNode(answerText.slice(last)));
+  }
+
   function showDone(data) {
-    text.textContent = data.text;
+    linkCodes(data.text, data.codes);
     clear(sources);
     data.sources.forEach(function (s) {
       var li = document.createElement("li");
