@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import functools
 import sqlite3
 from collections.abc import Sequence
 from typing import Any, cast
@@ -188,16 +189,31 @@ def read_parents(
     """The chain of parents, root first (chapter, block, category…)."""
     chain: list[CodeRef] = []
     while parent is not None and kind is not None:
-        row = conn.execute(
-            "SELECT code, kind, title, billable, parent, parent_kind FROM code"
-            " WHERE system = ? AND kind = ? AND code = ?",
-            (system, kind, parent),
-        ).fetchone()
-        if row is None:
+        found = _parent_of(conn, system, kind, parent)
+        if found is None:
             break
-        chain.append(CodeRef(system, row[0], row[1], row[2], bool(row[3])))
-        parent, kind = row[4], row[5]
+        ref, parent, kind = found
+        chain.append(ref)
     return chain[::-1]
+
+
+@functools.lru_cache(maxsize=16384)
+def _parent_of(
+    conn: sqlite3.Connection, system: str, kind: str, code: str
+) -> tuple[CodeRef, str | None, str | None] | None:
+    """One entry and its own parent's key, cached per connection.
+
+    The code database is read-only while a connection is open, and the same
+    chapters, blocks and categories head thousands of codes.
+    """
+    row = conn.execute(
+        "SELECT code, kind, title, billable, parent, parent_kind FROM code"
+        " WHERE system = ? AND kind = ? AND code = ?",
+        (system, kind, code),
+    ).fetchone()
+    if row is None:
+        return None
+    return CodeRef(system, row[0], row[1], row[2], bool(row[3])), row[4], row[5]
 
 
 def read_children(
