@@ -1,4 +1,5 @@
-"""Rate limits on signing in: per account and per client address."""
+"""Rate limits on signing in (per account and per client address) and on
+registering (per client address, since each registration sends a mail)."""
 
 from __future__ import annotations
 
@@ -52,3 +53,20 @@ def record_sign_in_failure(email: str, address: str) -> None:
 def clear_sign_in_failures(email: str) -> None:
     """Forget the account's failures after it signs in."""
     get_counter().reset(_account_key(email))
+
+
+def _registration_key(address: str) -> str:
+    return f"register:address:{address_digest(address)}"
+
+
+def seconds_until_registration(address: str) -> int:
+    """0 when this address may register now, else the seconds to wait."""
+    key = _registration_key(address)
+    window: int = settings.REGISTRATION_WINDOW
+    count, wait = get_counter().count(key, window)
+    return wait if count >= settings.REGISTRATIONS_PER_ADDRESS else 0
+
+
+def record_registration(address: str) -> None:
+    """Count one registration (and the mail it sent) against the address."""
+    get_counter().add(_registration_key(address), settings.REGISTRATION_WINDOW)

@@ -36,6 +36,16 @@ def register(request: HttpRequest) -> HttpResponse:
     if request.method != "POST" or not form.is_valid():
         return render(request, "accounts/register.html", {"form": form})
 
+    address = client_address(request)
+    wait = throttle.seconds_until_registration(address)
+    if wait:
+        minutes = max(1, round(wait / 60))
+        form.add_error(
+            None, f"Too many registrations from here; try again in {minutes} min."
+        )
+        return render(request, "accounts/register.html", {"form": form}, status=429)
+
+    throttle.record_registration(address)
     email = form.cleaned_data["email"]
     existing = User.objects.filter(username=email).first()
     if existing is not None:

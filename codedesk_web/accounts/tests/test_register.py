@@ -104,3 +104,17 @@ def test_it_offers_only_coder_and_employer(client: Client) -> None:
 
     assert "Select a valid choice. consultant is not one of" in page
     assert not User.objects.exists()
+
+
+def test_one_address_may_register_only_so_often(
+    client: Client, settings: Settings
+) -> None:
+    settings.REGISTRATIONS_PER_ADDRESS = 2
+    register(client, "one@example.org")
+    register(client, "two@example.org")
+
+    page = register(client, "three@example.org")
+
+    assert "Too many registrations from here; try again in 60 min." in page
+    assert not User.objects.filter(username="three@example.org").exists()
+    assert len(mail.outbox) == 2
