@@ -203,3 +203,20 @@ def test_a_zero_count_is_not_shown_as_a_fact(db: sqlite3.Connection) -> None:
 
     assert "anesthesia_units" not in names
     assert "betos" in names
+
+
+def test_opps_facts_come_from_the_newest_editor_row(db: sqlite3.Connection) -> None:
+    # ioce_hcpcs_opps fixture, newest G0008 row: status indicator S, APC
+    # 05691, payment indicator 1, 2025-07-01 on; ioce_status_indicators
+    # "S,Procedure or service, not discounted when multiple,76,103".
+    facts = dict(
+        db.execute(
+            "SELECT name, value FROM fact WHERE code = 'G0008' AND grp = 'OPPS'"
+        ).fetchall()
+    )
+
+    assert facts["status_indicator"] == (
+        "S: Procedure or service, not discounted when multiple"
+    )
+    assert facts["apc"] == "05691"
+    assert facts["effective"] == "2025-07-01 to current"
