@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -75,7 +76,7 @@ def search(
                 hint="Put the query in the batch file, one query per line.",
             )
         for line in read_batch(batch):
-            echo_json_line(result_document(line, ask(line)))
+            echo_json_line(batch_answer(line, ask))
         return
     if query is None:
         raise InputError(
@@ -86,6 +87,14 @@ def search(
         echo_json(result_document(query, results))
     else:
         echo_results(query, results)
+
+
+def batch_answer(line: str, ask: Callable[[str], list[SearchResult]]) -> dict[str, Any]:
+    """One batch line's answer; a bad line gets an error and the batch goes on."""
+    try:
+        return result_document(line, ask(line))
+    except InputError as error:
+        return {"query": line, "error": error.message}
 
 
 def echo_json_line(value: dict[str, Any]) -> None:

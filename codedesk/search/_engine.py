@@ -63,6 +63,7 @@ _FIELD_LABELS: dict[str, str] = {
     "drug": "Table of Drugs",
     "neoplasm": "Table of Neoplasms",
 }
+_WORD_FIELD_NAMES: dict[str, str] = {"licensed": "CPT descriptor"}
 _ACCIDENTAL = "poisoning, accidental (unintentional)"
 _ORIGINAL_WORD = re.compile(r"[A-Za-z0-9]+")
 
@@ -305,7 +306,7 @@ def _why(doc: _Doc, matched: frozenset[str]) -> str:
         return f"inclusion term '{doc.text}'"
     found = _ORIGINAL_WORD.findall(doc.text)
     shown = list(dict.fromkeys(w for w in found if word_key(fold(w)) in matched))
-    name = doc.field.replace("_", " ")
+    name = _WORD_FIELD_NAMES.get(doc.field, doc.field.replace("_", " "))
     return f"{name} has '{' '.join(shown)}'" if shown else f"{name} '{doc.text}'"
 
 

@@ -55,6 +55,22 @@ def test_a_batch_gives_one_json_line_per_query(search_db: Path, tmp_path: Path) 
     assert lines[1]["results"][0]["code"] == "I21.9"
 
 
+def test_a_bad_batch_line_gets_an_error_and_the_batch_goes_on(
+    search_db: Path, tmp_path: Path
+) -> None:
+    batch = tmp_path / "queries.txt"
+    batch.write_text("x" * 1001 + "\nk922\n", encoding="utf-8")
+
+    status, out, _ = run("--batch", str(batch), "--limit", "1", "--db", str(search_db))
+
+    first, second = (json.loads(line) for line in out.splitlines())
+    assert status == 0
+    assert first["error"] == (
+        "The search query is 1,001 characters long; search reads at most 1,000."
+    )
+    assert second["results"][0]["code"] == "K92.2"
+
+
 def test_it_says_when_nothing_matches(search_db: Path) -> None:
     status, out, _ = run("qqqqqq", "--db", str(search_db))
 
