@@ -145,12 +145,28 @@ CREATE TABLE licensed_text (
 """
 
 
+#: What to do when no code database is found.
+BUILD_HINT = (
+    "Build one with: codedesk data build (or set CODEDESK_DB to the file of an "
+    "existing build)"
+)
+
+
 def default_path() -> Path:
-    """Where the code database lives unless ``CODEDESK_DB`` says otherwise."""
+    """Where the code database lives unless ``CODEDESK_DB`` says otherwise.
+
+    ``var/codes.sqlite3`` under the working folder when it exists there, else
+    the one in the checkout this package was installed from (an editable
+    install), so the CLI finds the database from any folder.
+    """
     configured = os.environ.get("CODEDESK_DB")
     if configured:
         return Path(configured)
-    return Path("var") / "codes.sqlite3"
+    local = Path("var") / "codes.sqlite3"
+    checkout = Path(__file__).resolve().parent.parent / "var" / "codes.sqlite3"
+    if not local.exists() and checkout.exists():
+        return checkout
+    return local
 
 
 def connect_for_build(path: Path) -> sqlite3.Connection:
@@ -168,7 +184,7 @@ def connect_read_only(path: Path) -> sqlite3.Connection:
     if not path.exists():
         raise DatabaseMissingError(
             f"No code database at {path}.",
-            hint="Build one with: codedesk data build",
+            hint=BUILD_HINT,
         )
     uri = f"file:{path.resolve()}?mode=ro"
     conn = sqlite3.connect(uri, uri=True, check_same_thread=False)

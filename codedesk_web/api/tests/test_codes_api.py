@@ -83,7 +83,10 @@ def test_no_code_database_is_a_503(
     response = client.get("/api/v1/codes/icd10cm/I21.9")
 
     assert response.status_code == 503
-    assert response.json()["hint"] == "Build one with: codedesk data build"
+    assert response.json()["hint"] == (
+        "Build one with: codedesk data build (or set CODEDESK_DB to the file of an "
+        "existing build)"
+    )
 
 
 def test_the_openapi_docs_are_served(client: Client) -> None:
