@@ -62,36 +62,80 @@ def check(
         with _open(batch_file) as handle:
             check_batch(checker, handle)
         return
-    with _open(claim_file or "-") as handle:
-        report = checker.check(claim_from_json(handle.read()))
+    name = claim_file or "-"
+    with _open(name) as handle:
+        text = decode_text(handle.read(), name)
+    report = checker.check(claim_from_json(text))
     if as_json:
         echo_json(report.to_dict())
     else:
         click.echo(format_report(report))
 
 
-def _open(name: str) -> IO[str]:
+def _open(name: str) -> IO[bytes]:
+    """Open a claim file (or stdin for ``-``) as bytes, naming what is wrong."""
     if name == "-":
-        return sys.stdin
+        return sys.stdin.buffer
     path = Path(name)
+    if path.is_dir():
+        raise InputError(
+            f"{name} is a folder, not a claim file.",
+            hint="Give the path of a JSON file inside it.",
+        )
     if not path.is_file():
         raise InputError(
             f"No claim file at {name}.", hint="Give the path of a JSON file."
         )
-    return path.open(encoding="utf-8")
+    try:
+        return path.open("rb")
+    except OSError as error:
+        raise InputError(
+            f"Cannot read {name}: {error.strerror}.",
+            hint="Check the file's permissions.",
+        ) from None
 
 
-def check_batch(checker: Checker, handle: IO[str]) -> None:
+def decode_text(data: bytes, name: str) -> str:
+    """Claim text from bytes; a non-UTF-8 or empty file is an ``InputError``."""
+    shown = "standard input" if name == "-" else name
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        raise InputError(
+            f"{shown} is not UTF-8 text (byte {error.start + 1} is"
+            f" 0x{data[error.start]:02x}).",
+            hint="Save it as UTF-8 and try again.",
+        ) from None
+    if not text.strip():
+        raise InputError(
+            f"{shown} is empty.", hint="See docs/claims.md for the claim layout."
+        )
+    return text
+
+
+def check_batch(checker: Checker, handle: IO[bytes]) -> None:
     """One JSON report per input line; a bad line gets an error object."""
     out = sys.stdout
-    for number, text in enumerate(handle, 1):
-        if not text.strip():
+    for number, data in enumerate(handle, 1):
+        if not data.strip():
             continue
-        try:
-            result = checker.check(claim_from_json(text)).to_dict()
-        except ClaimError as error:
-            result = {"line": number, "error": error.message}
+        result = _check_line(checker, data, number)
         out.write(json.dumps(result, ensure_ascii=False, default=str) + "\n")
+        out.flush()
+
+
+def _check_line(checker: Checker, data: bytes, number: int) -> dict[str, object]:
+    try:
+        text = data.decode("utf-8-sig" if number == 1 else "utf-8")
+        return checker.check(claim_from_json(text)).to_dict()
+    except UnicodeDecodeError as error:
+        message = (
+            f"The line is not UTF-8 text (byte {error.start + 1} is"
+            f" 0x{data[error.start]:02x}); save the file as UTF-8."
+        )
+    except ClaimError as error:
+        message = error.message
+    return {"line": number, "error": message}
 
 
 def format_report(report: CheckReport) -> str:
@@ -99,7 +143,8 @@ def format_report(report: CheckReport) -> str:
     claim = report.claim
     lines = [
         f"Claim for {claim.date.isoformat()} ({claim.setting}):"
-        f" {len(claim.lines)} lines, {len(claim.diagnoses)} diagnoses"
+        f" {_count(len(claim.lines), 'line', 'lines')},"
+        f" {_count(len(claim.diagnoses), 'diagnosis', 'diagnoses')}"
     ]
     for finding in report.findings:
         lines += _finding_text(finding)
@@ -108,6 +153,10 @@ def format_report(report: CheckReport) -> str:
         tally[finding.severity] += 1
     lines.append(", ".join(f"{n} {s}" for s, n in tally.items()))
     return "\n".join(lines)
+
+
+def _count(number: int, one: str, many: str) -> str:
+    return f"{number} {one if number == 1 else many}"
 
 
 def _finding_text(finding: Finding) -> list[str]:

@@ -161,3 +161,100 @@ def test_import_edits_refuses_a_file_in_another_layout(db_copy: Path) -> None:
         "Error: MUE row for 11045 has value '20190701' and indicator '*';"
         " expected a number and an indicator 1, 2 or 3."
     )
+
+
+def test_check_batch_answers_a_non_utf8_line_and_goes_on(
+    edits_db: Path, tmp_path: Path
+) -> None:
+    path = tmp_path / "claims.jsonl"
+    good = json.dumps(CLAIM).encode()
+    bad = b'{"date_of_service": "2026-01-15", "lines": ["abc\xe9"]}'
+    path.write_bytes(good + b"\n" + bad + b"\n" + good + b"\n")
+
+    code, out, _ = run("check", "--batch", str(path), "--db", str(edits_db))
+
+    first, second, third = (json.loads(line) for line in out.splitlines())
+    assert code == 0
+    assert first["denied_lines"] == [2]
+    assert second == {
+        "line": 2,
+        "error": "The line is not UTF-8 text (byte 49 is 0xe9);"
+        " save the file as UTF-8.",
+    }
+    assert third["denied_lines"] == [2]
+
+
+def test_check_names_a_non_utf8_claim_file_without_a_traceback(
+    edits_db: Path, tmp_path: Path
+) -> None:
+    path = tmp_path / "claim.json"
+    path.write_bytes(b'{"lines": ["abc\xe9"]}')
+
+    code, _, err = run("check", str(path), "--db", str(edits_db))
+
+    assert code == 1
+    assert err == (
+        f"Error: {path} is not UTF-8 text (byte 16 is 0xe9).\n\n"
+        "Save it as UTF-8 and try again.\n"
+    )
+
+
+def test_check_names_binary_stdin_without_a_traceback(edits_db: Path) -> None:
+    result = CliRunner().invoke(
+        main, ["check", "-", "--db", str(edits_db)], input=b"\xff\xfe\x00"
+    )
+
+    assert result.exit_code == 1
+    assert result.stderr.startswith(
+        "Error: standard input is not UTF-8 text (byte 1 is 0xff)."
+    )
+
+
+def test_check_names_an_empty_claim_file(edits_db: Path, tmp_path: Path) -> None:
+    path = tmp_path / "claim.json"
+    path.write_text("")
+
+    code, _, err = run("check", str(path), "--db", str(edits_db))
+
+    assert code == 1
+    assert (
+        err == f"Error: {path} is empty.\n\nSee docs/claims.md for the claim layout.\n"
+    )
+
+
+def test_check_names_a_folder_given_as_the_claim_file(
+    edits_db: Path, tmp_path: Path
+) -> None:
+    for args in ([str(tmp_path)], ["--batch", str(tmp_path)]):
+        code, _, err = run("check", *args, "--db", str(edits_db))
+
+        assert code == 1
+        assert err.startswith(f"Error: {tmp_path} is a folder, not a claim file.")
+
+
+def test_check_names_a_missing_batch_file(edits_db: Path, tmp_path: Path) -> None:
+    missing = tmp_path / "nope.jsonl"
+
+    code, _, err = run("check", "--batch", str(missing), "--db", str(edits_db))
+
+    assert code == 1
+    assert err.startswith(f"Error: No claim file at {missing}.")
+
+
+def test_check_summary_says_one_line_and_one_diagnosis(
+    edits_db: Path, tmp_path: Path
+) -> None:
+    claim = {
+        "date_of_service": "2026-01-15",
+        "lines": ["29881"],
+        "diagnoses": ["G30.9"],
+    }
+    path = tmp_path / "claim.json"
+    path.write_text(json.dumps(claim))
+
+    code, out, _ = run("check", str(path), "--db", str(edits_db))
+
+    assert (
+        out.splitlines()[0]
+        == "Claim for 2026-01-15 (practitioner): 1 line, 1 diagnosis"
+    )
