@@ -9,6 +9,7 @@ from .._errors import InputError
 from ._claims import _SETTING_ALIASES
 from ._data import PTP_SETTING, EditData
 from ._dx_rules import check_diagnoses
+from ._pair_codes import require_procedure_code
 from ._proc_rules import check_addons, check_line_codes, check_mue, check_ptp
 from ._records import SETTINGS, SEVERITIES, CheckReport, Claim, Finding, PairAnswer
 
@@ -62,7 +63,8 @@ def pair_edits(
 ) -> PairAnswer:
     """What the PTP and add-on tables say about two codes, both ways round."""
     data = EditData(conn)
-    first, second = code1.strip().upper(), code2.strip().upper()
+    first = require_procedure_code(data, code1, date)
+    second = require_procedure_code(data, code2, date)
     table = PTP_SETTING[setting]
     notes: list[str] = []
     if not data.loaded("ptp", table) and setting == "practitioner":

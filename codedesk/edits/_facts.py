@@ -17,6 +17,7 @@ import sqlite3
 from .._errors import InputError
 from ..cpt import MpfsRvu, rvu_for
 from ._data import MUE_SETTING, PTP_SETTING, EditData
+from ._pair_codes import require_procedure_code
 from ._records import EditFacts, Fee, SourceRef
 
 #: PFS status codes whose amounts Medicare pays from the RVUs.
@@ -145,6 +146,8 @@ def code_edit_facts(
         return EditFacts(
             system, code, date, setting, diagnosis=_dx_facts(data, code, date)
         )
+    if system in ("cpt", "hcpcs"):
+        code = require_procedure_code(data, code, date)
     table = PTP_SETTING[setting]
     notes: list[str] = []
     if not data.loaded("ptp", table) and setting == "practitioner":

@@ -80,3 +80,33 @@ def test_the_facts_endpoint_lists_add_on_relations(
     body = response.json()
     assert response.status_code == 200
     assert [e["addon_code"] for e in body["addons_of"]] == ["11045"]
+
+
+def test_the_pair_endpoint_rejects_a_diagnosis_code_with_a_400(
+    client: Client, edits_site: Path
+) -> None:
+    response = client.get("/api/v1/check/pair", {"code1": "E11.9", "code2": "I10"})
+
+    assert response.status_code == 400
+    assert response.json()["error"] == (
+        "E11.9 is an ICD-10-CM diagnosis code;"
+        " PTP edits pair procedure codes (CPT/HCPCS)."
+    )
+
+
+def test_the_pair_endpoint_rejects_text_that_is_not_a_code_with_a_400(
+    client: Client, edits_site: Path
+) -> None:
+    response = client.get("/api/v1/check/pair", {"code1": "abc", "code2": "27447"})
+
+    assert response.status_code == 400
+    assert response.json()["error"] == "'ABC' is not a CPT or HCPCS code."
+
+
+def test_the_facts_endpoint_rejects_a_diagnosis_code_given_as_cpt_with_a_400(
+    client: Client, edits_site: Path
+) -> None:
+    response = client.get("/api/v1/check/facts", {"code": "E11.9", "system": "cpt"})
+
+    assert response.status_code == 400
+    assert response.json()["error"].startswith("E11.9 is an ICD-10-CM diagnosis code;")

@@ -258,3 +258,25 @@ def test_check_summary_says_one_line_and_one_diagnosis(
         out.splitlines()[0]
         == "Claim for 2026-01-15 (practitioner): 1 line, 1 diagnosis"
     )
+
+
+def test_edits_says_a_code_that_is_not_a_procedure_code_is_not_one(
+    edits_db: Path,
+) -> None:
+    code, _, err = run("edits", "abc", "def", "--db", str(edits_db))
+
+    assert code == 1
+    assert err == (
+        "Error: 'ABC' is not a CPT or HCPCS code.\n\n"
+        "CPT and HCPCS codes have five characters, such as 29881 or G0105.\n"
+    )
+
+
+def test_edits_says_a_diagnosis_code_cannot_be_in_a_ptp_pair(edits_db: Path) -> None:
+    code, _, err = run("edits", "E11.9", "I10", "--db", str(edits_db))
+
+    assert code == 1
+    assert err.startswith(
+        "Error: E11.9 is an ICD-10-CM diagnosis code;"
+        " PTP edits pair procedure codes (CPT/HCPCS).\n"
+    )
