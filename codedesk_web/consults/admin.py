@@ -5,7 +5,7 @@ from __future__ import annotations
 from django.contrib import admin
 from django.http import HttpRequest
 
-from .models import ConsultCase, ConsultEvent
+from .models import ConsultCase, ConsultEvent, UnmatchedMessage
 
 
 class EventInline(admin.TabularInline[ConsultEvent, ConsultCase]):
@@ -26,3 +26,20 @@ class ConsultCaseAdmin(admin.ModelAdmin[ConsultCase]):
     search_fields = ["subject", "sender_address"]
     readonly_fields = ["sender", "sender_address", "message_id", "references"]
     inlines = [EventInline]
+
+
+@admin.register(UnmatchedMessage)
+class UnmatchedMessageAdmin(admin.ModelAdmin[UnmatchedMessage]):
+    list_display = ["pk", "envelope_sender", "from_address", "subject", "received_at"]
+    search_fields = ["envelope_sender", "from_address", "subject"]
+    readonly_fields = [
+        "envelope_sender",
+        "from_address",
+        "subject",
+        "message_id",
+        "received_at",
+    ]
+    exclude = ["raw_message"]
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return False

@@ -7,8 +7,11 @@ Parsing uses the standard library's ``email`` package with
    large, too many, or not a PDF, DOCX, PNG, JPEG or plain-text file.
 2. Ignore automatic mail (bounces, auto-replies, lists) so two robots
    cannot answer each other forever (RFC 3834 section 2).
-3. Find the account whose email is the From address; an unknown sender
-   gets a reply that asks them to register.
+3. Find the confirmed (active) account whose email is both the envelope
+   sender (SMTP MAIL FROM) and the From address, compared without case; a
+   header From alone is easy to forge. Any other message is kept as an
+   unmatched message, and its envelope sender gets a reply that asks them
+   to register.
 4. Store the case, its received message and attachments in one
    transaction; a repeated Message-ID from the same sender is stored once.
    A message whose In-Reply-To or References names a message of one of
@@ -51,6 +54,7 @@ from .models import (
     ConsultCase,
     ConsultEvent,
     EventKind,
+    UnmatchedMessage,
 )
 
 logger = logging.getLogger(__name__)
@@ -108,9 +112,10 @@ def receive_message(raw: bytes, envelope_sender: str) -> Outcome:
     if question.automatic or not envelope_sender:
         logger.info("ignored automatic message of %d bytes", len(raw))
         return Outcome(None, "ignored")
-    sender = find_sender(question.sender_address)
+    sender = find_sender(question.sender_address, envelope_sender)
     if sender is None:
-        outbound.send_register_request(question)
+        keep_unmatched(question, envelope_sender, raw)
+        outbound.send_register_request(question, envelope_sender)
         return Outcome(None, "asked_to_register")
     case, needs_draft = store_case(sender, question, raw)
     if needs_draft:
@@ -203,10 +208,24 @@ def check_attachment(part: EmailMessage) -> Attachment:
     return Attachment(name, kind.content_type, data)
 
 
-def find_sender(address: str) -> AbstractBaseUser | None:
-    """The active account with this email address, if there is one."""
+def find_sender(address: str, envelope_sender: str) -> AbstractBaseUser | None:
+    """The active account with this address, if the envelope sender agrees."""
+    if address.lower() != clean_address(envelope_sender).lower():
+        return None
     accounts = get_user_model().objects.filter(email__iexact=address, is_active=True)
     return accounts.order_by("pk").first()
+
+
+def keep_unmatched(question: Question, envelope_sender: str, raw: bytes) -> None:
+    """Record a message no confirmed account sent, byte for byte."""
+    kept = UnmatchedMessage.objects.create(
+        envelope_sender=envelope_sender[:254],
+        from_address=question.sender_address,
+        subject=question.subject,
+        message_id=question.message_id,
+        raw_message=raw,
+    )
+    logger.info("kept unmatched message %d of %d bytes", kept.pk, len(raw))
 
 
 def store_case(

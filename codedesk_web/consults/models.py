@@ -92,3 +92,22 @@ class ConsultAttachment(models.Model):
 
     def __str__(self) -> str:
         return self.filename
+
+
+class UnmatchedMessage(models.Model):
+    """A received message tied to no account: unknown or disagreeing senders."""
+
+    envelope_sender = models.CharField(
+        max_length=254, help_text="The SMTP MAIL FROM address."
+    )
+    from_address = models.EmailField(max_length=254)
+    subject = models.CharField(max_length=255)
+    message_id = models.CharField(max_length=250, blank=True)
+    raw_message = models.BinaryField(help_text="The email as received, byte for byte.")
+    received_at = models.DateTimeField(default=timezone.now, db_index=True)
+
+    class Meta:
+        ordering = ["received_at", "id"]
+
+    def __str__(self) -> str:
+        return f"Unmatched message from {self.envelope_sender}"

@@ -22,7 +22,7 @@ from django.urls import reverse
 
 from codedesk import TransportError
 
-from .headers import clean_message_id, clean_references, reply_subject
+from .headers import clean_address, clean_message_id, clean_references, reply_subject
 
 if TYPE_CHECKING:
     from .inbound import Question
@@ -93,14 +93,17 @@ def send(message: EmailMessage) -> bytes:
     return raw
 
 
-def send_register_request(question: Question) -> bool:
+def send_register_request(question: Question, envelope_sender: str) -> bool:
     """Tell an unknown sender to register; False if told already today.
 
-    Mail with a forged From would otherwise make the desk write to anyone
+    The reply goes to the envelope sender, where bounces and replies belong
+    (RFC 5321 section 4.5.5), never to a From that may be forged. Mail with
+    a forged sender would otherwise make the desk write to anyone
     (backscatter), so each address gets at most one such reply a day.
     """
-    if not first_reply_today(question.sender_address):
-        logger.info("register reply skipped: one already sent today")
+    to = clean_address(envelope_sender)
+    if not to or not first_reply_today(to):
+        logger.info("register reply skipped: no usable address or sent today")
         return False
     body = (
         "We could not find a CodeDesk account for this email address.\n\n"
@@ -108,7 +111,7 @@ def send_register_request(question: Question) -> bool:
         "address, confirm it, then send your question again.\n"
     )
     reply = build_reply(
-        to=question.sender_address,
+        to=to,
         subject=question.subject,
         body=body,
         in_reply_to=question.message_id,

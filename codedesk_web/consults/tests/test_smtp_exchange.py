@@ -10,7 +10,7 @@ from django.contrib.auth.models import User
 from django.test import Client
 
 from codedesk_web.consults import drafts
-from codedesk_web.consults.models import CaseStatus, ConsultCase
+from codedesk_web.consults.models import CaseStatus, ConsultCase, UnmatchedMessage
 
 from .conftest import CODER_ADDRESS, DESK, Inbox, question
 
@@ -154,3 +154,55 @@ def test_an_encoded_line_break_in_the_subject_adds_no_header_to_the_reply(
     assert mail_host.recipients[-1] == [CODER_ADDRESS]
     assert reply["Bcc"] is None
     assert reply["Subject"] == "Re: Help Bcc: victim@evil.test"
+
+
+def test_a_forged_from_of_a_coder_is_not_filed_on_their_account(
+    desk_server: int, mail_host: Inbox, coder: User
+) -> None:
+    stranger = f"stranger-{uuid.uuid4().hex[:8]}@example.org"
+    forged = question(sender=CODER_ADDRESS)
+
+    send_to_desk(desk_server, forged, sender=stranger)
+
+    kept = UnmatchedMessage.objects.get()
+    assert not ConsultCase.objects.exists()
+    assert mail_host.recipients == [[stranger]]
+    assert kept.envelope_sender == stranger
+    assert kept.from_address == CODER_ADDRESS
+    assert b"Can I bill 99213-25" in bytes(kept.raw_message)
+
+
+def test_a_forged_from_gets_one_register_reply_a_day_at_the_envelope_sender(
+    desk_server: int, mail_host: Inbox, coder: User
+) -> None:
+    stranger = f"stranger-{uuid.uuid4().hex[:8]}@example.org"
+
+    send_to_desk(desk_server, question(), sender=stranger)
+    send_to_desk(desk_server, question(message_id="<q2@example.org>"), sender=stranger)
+
+    assert mail_host.recipients == [[stranger]]
+    assert UnmatchedMessage.objects.count() == 2
+
+
+def test_envelope_and_from_that_differ_only_in_case_file_a_case(
+    desk_server: int, mail_host: Inbox, coder: User, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(drafts, "draft_answer", lambda question: "Draft one.")
+
+    send_to_desk(desk_server, question(), sender=CODER_ADDRESS.upper())
+
+    assert ConsultCase.objects.get().sender == coder
+    assert not UnmatchedMessage.objects.exists()
+
+
+def test_a_matching_sender_of_an_unconfirmed_account_is_not_filed(
+    desk_server: int, mail_host: Inbox
+) -> None:
+    pending = f"pending-{uuid.uuid4().hex[:8]}@example.org"
+    User.objects.create_user(pending, email=pending, is_active=False)
+
+    send_to_desk(desk_server, question(sender=pending), sender=pending)
+
+    assert not ConsultCase.objects.exists()
+    assert UnmatchedMessage.objects.get().envelope_sender == pending
+    assert mail_host.recipients == [[pending]]
