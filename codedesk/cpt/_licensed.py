@@ -8,7 +8,8 @@ YYYY-MM-DD or empty.
 An import:
 
 1. reads and checks every row (a bad code, a bad date, a duplicate code or
-   a row without any descriptor stops the import, naming the line);
+   a row without any descriptor stops the import; the error lists every
+   bad line and value, the first ``MAX_LISTED_PROBLEMS`` of them);
 2. copies the code database to ``<db>.importing`` and writes the
    descriptors there (``licensed_text``, ``term`` rows of source
    ``licensed``, the CPT titles), re-running the search steps' ``finish``
@@ -45,6 +46,7 @@ logger = logging.getLogger(__name__)
 
 COLUMNS = ("code", "short", "medium", "long", "valid_from", "valid_to")
 KEPT_NAME = "cpt-descriptors.txt"
+MAX_LISTED_PROBLEMS = 50
 _PLAIN_TABLE = re.compile(r"CREATE TABLE (\w+)")
 
 
@@ -80,7 +82,7 @@ def read_licensed_file(path: Path) -> list[LicensedRow]:
 
     Raises:
         InputError: the file cannot be read, lacks a column, or a row is
-            wrong; the message names the first bad line and value.
+            wrong; the message names every bad line and value.
     """
     text = _read_text(path)
     reader = csv.DictReader(io.StringIO(text), delimiter=_delimiter(text))
@@ -262,8 +264,10 @@ def _check_header(path: Path, names: Sequence[str] | None) -> None:
     missing = [c for c in COLUMNS if c not in found]
     if missing:
         raise InputError(
-            f"{path.name} lacks the columns {', '.join(missing)}.",
-            hint="The first row names the columns: " + ", ".join(COLUMNS) + ".",
+            f"{path.name} lacks the columns {', '.join(missing)}; its first row"
+            f" names {', '.join(repr(n) for n in found) or 'nothing'}.",
+            hint="Make the first row this header (tab- or comma-separated):\n"
+            + ",".join(COLUMNS),
         )
 
 
@@ -306,12 +310,14 @@ def _date(line: int, column: str, text: str) -> dt.date | None:
 def _raise_problems(path: Path, problems: list[str]) -> None:
     if not problems:
         return
-    others = len(problems) - 1
-    more = f" {others} more rows have problems too." if others else ""
-    raise InputError(
-        f"{path.name} {problems[0]}{more}",
-        hint="Nothing was imported. Fix the file and import it again.",
-    )
+    hint = "Nothing was imported. Fix the file and import it again."
+    if len(problems) == 1:
+        raise InputError(f"{path.name} {problems[0]}", hint=hint)
+    listed = problems[:MAX_LISTED_PROBLEMS]
+    lines = [f"{path.name} has {len(problems)} bad rows:", *listed]
+    if len(problems) > len(listed):
+        lines.append(f"… and {len(problems) - len(listed)} more bad rows.")
+    raise InputError("\n".join(lines), hint=hint)
 
 
 def _iso(day: dt.date | None) -> str | None:

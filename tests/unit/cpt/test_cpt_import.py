@@ -107,8 +107,10 @@ def test_a_bad_file_changes_nothing(db: Path, tmp_path: Path) -> None:
             "cpt.tsv line 2: 99213 ends (2025-01-01) before it starts (2025-02-01).",
         ),
         (
-            "9921\tTEST\t\t\t\t\n992\tTEST\t\t\t\t\n",
-            "cpt.tsv line 2: '9921' is not a CPT code. 1 more rows have problems too.",
+            "9921\tTEST\t\t\t\t\n99213\tTEST\t\t\t\t\n992\tTEST\t\t\t\t\n",
+            "cpt.tsv has 2 bad rows:\n"
+            "line 2: '9921' is not a CPT code.\n"
+            "line 4: '992' is not a CPT code.",
         ),
     ],
 )
@@ -129,9 +131,61 @@ def test_a_missing_column_is_named(tmp_path: Path) -> None:
     with pytest.raises(InputError) as caught:
         read_licensed_file(path)
 
-    assert (
-        caught.value.message
-        == "cpt.csv lacks the columns medium, valid_from, valid_to."
+    assert caught.value.message == (
+        "cpt.csv lacks the columns medium, valid_from, valid_to; its first row"
+        " names 'code', 'short', 'long'."
+    )
+    assert caught.value.hint == (
+        "Make the first row this header (tab- or comma-separated):\n"
+        "code,short,medium,long,valid_from,valid_to"
+    )
+
+
+def test_every_bad_row_is_listed_up_to_fifty_with_a_count_of_the_rest(
+    tmp_path: Path,
+) -> None:
+    body = "".join(f"{n:04d}\tTEST\t\t\t\t\n" for n in range(53))
+
+    with pytest.raises(InputError) as caught:
+        read_licensed_file(write(tmp_path, body))
+
+    lines = caught.value.message.split("\n")
+    assert lines[0] == "cpt.tsv has 53 bad rows:"
+    assert lines[1] == "line 2: '0000' is not a CPT code."
+    assert lines[50] == "line 51: '0049' is not a CPT code."
+    assert lines[51:] == ["… and 3 more bad rows."]
+
+
+def test_the_cli_names_missing_columns_and_the_header_ending_with_a_newline(
+    db: Path, tmp_path: Path
+) -> None:
+    path = tmp_path / "cpt.csv"
+    path.write_text("code,short,long\n99213,TEST,TEST\n")
+
+    result = CliRunner().invoke(
+        main, ["data", "import-cpt", str(path), "--db", str(db)]
+    )
+
+    assert result.exit_code == 1
+    assert result.output == (
+        "Error: cpt.csv lacks the columns medium, valid_from, valid_to; its first"
+        " row names 'code', 'short', 'long'.\n\n"
+        "Make the first row this header (tab- or comma-separated):\n"
+        "code,short,medium,long,valid_from,valid_to\n"
+    )
+
+
+def test_the_cli_lists_every_bad_line(db: Path, tmp_path: Path) -> None:
+    bad = write(tmp_path, "99213\tTEST\t\t\t\t\n2988\tTEST\t\t\t\t\n\tTEST\t\t\t\t\n")
+
+    result = CliRunner().invoke(main, ["data", "import-cpt", str(bad), "--db", str(db)])
+
+    assert result.exit_code == 1
+    assert result.output == (
+        "Error: cpt.tsv has 2 bad rows:\n"
+        "line 3: '2988' is not a CPT code.\n"
+        "line 4: '' is not a CPT code.\n\n"
+        "Nothing was imported. Fix the file and import it again.\n"
     )
 
 
