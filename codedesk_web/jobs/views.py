@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
-from typing import Any
+from typing import Any, cast
 
+from django import forms
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -41,10 +42,12 @@ PAGE_SIZE = 20
 def job_list(request: HttpRequest) -> HttpResponse:
     form = JobSearchForm(request.GET or None)
     posts = open_posts()
-    if form.is_bound and form.is_valid():
+    if form.is_bound:
+        form.is_valid()
+        # A bad filter drops only itself; the valid ones still narrow the list.
         posts = filter_posts(posts, form.cleaned_data)
-    elif form.is_bound:
-        messages.error(request, describe_search_error(form))
+        for text in describe_search_errors(form):
+            messages.error(request, text)
     page = Paginator(posts, PAGE_SIZE).get_page(request.GET.get("page"))
     query = request.GET.copy()
     query.pop("page", None)
@@ -77,15 +80,32 @@ def filter_posts(posts: JobQuerySet, data: dict[str, Any]) -> JobQuerySet:
     return posts
 
 
-def describe_search_error(form: JobSearchForm) -> str:
-    """One sentence that names the first filter with a bad value."""
-    name = next(iter(form.errors))
-    value = form.data.get(name, "")
-    field = form.fields.get(name)
-    label = (field.label if field else None) or name.replace("_", " ").capitalize()
+def describe_search_errors(form: JobSearchForm) -> list[str]:
+    """One sentence per bad filter value, then one naming unknown filters."""
+    found = [describe_bad_filter(form, name) for name in form.errors]
+    unknown = sorted(set(form.data) - set(form.fields) - {"page"})
+    if unknown:
+        names = ", ".join(f"'{name}'" for name in unknown)
+        known = ", ".join(form.fields)
+        found.append(f"The job list has no filter {names}; its filters are {known}.")
+    return found
+
+
+def describe_bad_filter(form: JobSearchForm, name: str) -> str:
+    """The sentence for one bad filter: its value and what it allows."""
+    field = form.fields[name]
+    label = field.label or name.capitalize()
+    value = str(form.data.get(name, ""))[:40]
+    if isinstance(field, forms.ChoiceField):
+        choices = cast("list[tuple[object, object]]", field.choices)
+        allowed = ", ".join(str(key) for key, _ in choices if key != "")
+        return (
+            f"The filter '{label}' cannot be '{value}'; use one of {allowed}, "
+            "or leave it empty."
+        )
+    reason = str(form.errors[name][0]).rstrip(".")
     return (
-        f"The filter '{label}' cannot be '{value}'; pick a value from its list "
-        "or leave it empty."
+        f"The filter '{label}' cannot be '{value}': {reason[:1].lower()}{reason[1:]}."
     )
 
 

@@ -88,8 +88,8 @@ def test_a_bad_filter_value_is_named_in_a_message(client: Client, poster: User) 
     response = client.get("/jobs/?credential=XYZ")
 
     assert [str(m) for m in response.context["messages"]] == [
-        "The filter 'Credential' cannot be 'XYZ'; pick a value from its list "
-        "or leave it empty."
+        "The filter 'Credential' cannot be 'XYZ'; use one of CPC, CCS, COC, CRC, "
+        "RHIT, RHIA, or leave it empty."
     ]
     assert len(response.context["page"].object_list) == 1
 
@@ -101,3 +101,41 @@ def test_the_board_answers_404_when_jobs_are_off(
     settings.JOBS_ENABLED = False
 
     assert client.get("/jobs/").status_code == 404
+
+
+@pytest.mark.django_db
+def test_bad_and_unknown_filters_are_each_named_with_the_allowed_values(
+    client: Client, poster: User
+) -> None:
+    make_job(poster)
+
+    response = client.get("/jobs/?posted=99999&credential=x&within=99999")
+
+    assert [str(m) for m in response.context["messages"]] == [
+        "The filter 'Credential' cannot be 'x'; use one of CPC, CCS, COC, CRC, "
+        "RHIT, RHIA, or leave it empty.",
+        "The filter 'Posted within' cannot be '99999'; use one of 1, 7, 30, 90, "
+        "or leave it empty.",
+        "The job list has no filter 'posted'; its filters are q, location, remote, "
+        "credential, specialty, within.",
+    ]
+    assert len(response.context["page"].object_list) == 1
+
+
+@pytest.mark.django_db
+def test_a_bad_filter_leaves_the_good_filters_applied(
+    client: Client, poster: User
+) -> None:
+    make_job(poster, title="Remote job", remote=True)
+    make_job(poster, title="Office job", remote=False)
+
+    assert titles(client, "?remote=on&within=5") == ["Remote job"]
+
+
+@pytest.mark.django_db
+def test_the_page_number_is_not_an_unknown_filter(client: Client, poster: User) -> None:
+    make_job(poster)
+
+    response = client.get("/jobs/?page=1")
+
+    assert list(response.context["messages"]) == []
