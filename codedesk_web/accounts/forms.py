@@ -8,13 +8,15 @@ from django import forms
 from django.contrib.auth import password_validation
 from django.contrib.auth.models import User
 
+from codedesk_web.lib.formfields import EmailAddressField
+
 from .models import Role
 
 
 class RegisterForm(forms.Form):
     """Email, password twice, and whether the person codes or hires."""
 
-    email = forms.EmailField(max_length=150)
+    email = EmailAddressField(max_length=150)
     password = forms.CharField(widget=forms.PasswordInput, strip=False)
     password_again = forms.CharField(
         widget=forms.PasswordInput, strip=False, label="Password again"
@@ -46,7 +48,7 @@ class RegisterForm(forms.Form):
 class SignInForm(forms.Form):
     """Email and password."""
 
-    email = forms.EmailField(max_length=150)
+    email = EmailAddressField(max_length=150)
     password = forms.CharField(widget=forms.PasswordInput, strip=False)
 
     def clean_email(self) -> str:

@@ -8,6 +8,8 @@ from typing import Any
 from django import forms
 from django.utils import timezone
 
+from codedesk_web.lib.formfields import DayField, WholeNumberField
+
 from .models import CREDENTIALS, JobPost, Specialty
 
 WITHIN_DAYS = (1, 7, 30, 90)
@@ -40,6 +42,11 @@ class JobPostForm(forms.ModelForm[JobPost]):
             "closing_date",
         ]
         widgets = {"closing_date": forms.DateInput(attrs={"type": "date"})}
+        field_classes = {
+            "closing_date": DayField,
+            "pay_min": WholeNumberField,
+            "pay_max": WholeNumberField,
+        }
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)

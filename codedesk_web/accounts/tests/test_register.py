@@ -118,3 +118,10 @@ def test_one_address_may_register_only_so_often(
     assert "Too many registrations from here; try again in 60 min." in page
     assert not User.objects.filter(username="three@example.org").exists()
     assert len(mail.outbox) == 2
+
+
+def test_a_bad_email_address_is_named_in_the_error(client: Client) -> None:
+    page = register(client, email="pat.example.org")
+
+    assert "&#x27;pat.example.org&#x27; is not an email address; use the form" in page
+    assert not User.objects.exists()

@@ -113,3 +113,23 @@ def test_only_the_poster_edits_a_post(
     assert poster_client.post(url, form_data(title="Renamed")).status_code == 302
     job.refresh_from_db()
     assert job.title == "Renamed"
+
+
+def test_a_bad_closing_date_is_named_with_the_format_to_use(
+    poster_client: Client,
+) -> None:
+    response = poster_client.post("/jobs/new/", form_data(closing_date="31/02/2026"))
+
+    assert response.context["form"].errors["closing_date"] == [
+        "'31/02/2026' is not a date; use YYYY-MM-DD."
+    ]
+
+
+def test_bad_pay_numbers_are_named_with_what_to_use(poster_client: Client) -> None:
+    response = poster_client.post("/jobs/new/", form_data(pay_min="25k", pay_max="-5"))
+
+    errors = response.context["form"].errors
+    assert errors["pay_min"] == [
+        "'25k' is not a whole number; use digits only, such as 45000."
+    ]
+    assert errors["pay_max"] == ["-5 is below 0; use 0 or more."]
