@@ -5,6 +5,13 @@ Signatures: PDF 1.7 (ISO 32000-1) section 7.5 (``%PDF-`` header, ``%%EOF``
 trailer); PNG (RFC 2083) section 3.1; JPEG (ITU T.81) SOI marker; DOCX
 (ECMA-376 part 2) is a ZIP package with ``[Content_Types].xml`` naming the
 WordprocessingML main part.
+
+Refused files are named by what they hold, so the error can say "HTML files
+are not accepted" rather than guess from the name: HTML and XML by their
+opening tags, RTF (``{\\rtf``), GIF (``GIF8``), older Office files (the
+OLE2 compound file signature ``D0 CF 11 E0``), ZIP packages (a Word file
+with macros carries ``vbaProject.bin``), and programs (``MZ`` for Windows,
+``\\x7fELF`` for Linux).
 """
 
 from __future__ import annotations
@@ -21,6 +28,27 @@ DOCX = "docx"
 PNG = "png"
 JPEG = "jpeg"
 TEXT = "text"
+
+# Labels of kinds never accepted, for the error that refuses them.
+REFUSED_LABELS = {
+    "html": "HTML",
+    "xml": "XML",
+    "svg": "SVG",
+    "rtf": "RTF",
+    "gif": "GIF",
+    "docm": "Word with macros (DOCM)",
+    "office97": "Office 97-2003 (DOC, XLS, PPT)",
+    "zip": "ZIP",
+    "program": "Program",
+}
+_BINARY_SIGNATURES = (
+    (b"GIF8", "gif"),
+    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "office97"),
+    (b"MZ", "program"),
+    (b"\x7fELF", "program"),
+)
+_MARKUP_HEAD = 1024
+_HTML_TAG = re.compile(r"<(!doctype html|html|head|body|meta|script|div|p|table)\b")
 
 _DOCX_MAIN = (
     b"application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"
@@ -61,18 +89,29 @@ KINDS = {
 
 
 def sniff_kind(data: bytes) -> str | None:
-    """The kind of file ``data`` holds (a key of ``KINDS``), or None."""
+    """The kind of file ``data`` holds (a key of ``KINDS`` or
+    ``REFUSED_LABELS``), or None when it is none of them."""
     if data.startswith(b"%PDF-") and b"%%EOF" in data[-1024:]:
         return PDF
     if data.startswith(b"\x89PNG\r\n\x1a\n"):
         return PNG
     if data.startswith(b"\xff\xd8\xff"):
         return JPEG
-    if data.startswith(b"PK\x03\x04") and _is_docx(data):
-        return DOCX
+    if data.startswith(b"PK\x03\x04"):
+        return DOCX if _is_docx(data) else _zip_kind(data)
     if _is_plain_text(data):
-        return TEXT
+        return _text_kind(data)
+    for signature, kind in _BINARY_SIGNATURES:
+        if data.startswith(signature):
+            return kind
     return None
+
+
+def label_of(kind: str | None) -> str:
+    """The name an error gives a kind of file."""
+    if kind in KINDS:
+        return KINDS[kind].label
+    return REFUSED_LABELS.get(kind or "", "")
 
 
 def check_upload(
@@ -88,9 +127,14 @@ def check_upload(
     if len(data) > max_bytes:
         raise too_large_error(name, len(data), max_bytes)
     kind = sniff_kind(data)
-    if kind not in allowed or kind is None:
+    if kind is None:
         raise InputError(
-            f"The file '{name}' is not a {labels} document; send a {labels} file."
+            f"The file '{name}' is of no type we recognise; attach {labels}."
+        )
+    if kind not in allowed:
+        raise InputError(
+            f"{label_of(kind)} files such as '{name}' are not accepted; "
+            f"attach {labels}."
         )
     found = KINDS[kind]
     if extension_of(name) not in found.extensions:
@@ -155,6 +199,28 @@ def _is_docx(data: bytes) -> bool:
     except (KeyError, *_ZIP_ERRORS):
         return False
     return _DOCX_MAIN in content_types
+
+
+def _text_kind(data: bytes) -> str:
+    head = data[:_MARKUP_HEAD].decode("utf-8", "replace").lstrip("\ufeff \t\r\n")
+    lowered = head.lower()
+    if lowered.startswith("{\\rtf"):
+        return "rtf"
+    if lowered.startswith(("<?xml", "<svg")):
+        return "svg" if "<svg" in lowered else "xml"
+    if lowered.startswith("<") and _HTML_TAG.search(lowered):
+        return "html"
+    return TEXT
+
+
+def _zip_kind(data: bytes) -> str:
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as package:
+            names = [name.lower() for name in package.namelist()]
+    except _ZIP_ERRORS:
+        return "zip"
+    macros = any(name.endswith("vbaproject.bin") for name in names)
+    return "docm" if macros and "word/document.xml" in names else "zip"
 
 
 def _is_plain_text(data: bytes) -> bool:

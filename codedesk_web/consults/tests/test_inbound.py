@@ -208,3 +208,23 @@ def test_nobody_joins_another_senders_thread(coder: User) -> None:
 
     assert ConsultCase.objects.count() == 2
     assert ConsultCase.objects.get(sender=coder).events.count() == 2
+
+
+def test_an_html_attachment_is_refused_naming_html_and_the_accepted_types(
+    coder: User,
+) -> None:
+    message = question()
+    message.add_attachment(
+        "<!DOCTYPE html><html><body>EOB</body></html>",
+        subtype="html",
+        filename="eob.html",
+    )
+
+    with pytest.raises(MessageRejectedError) as refused:
+        receive_message(bytes(message), CODER_ADDRESS)
+
+    assert refused.value.message == (
+        "HTML files such as 'eob.html' are not accepted; "
+        "attach PDF, DOCX, PNG, JPEG or plain text."
+    )
+    assert not ConsultCase.objects.exists()

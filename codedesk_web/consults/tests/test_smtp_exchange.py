@@ -128,8 +128,9 @@ def test_an_executable_attachment_is_refused_with_its_name(
         send_to_desk(desk_server, message)
 
     assert refused.value.smtp_code == 554
-    assert b"'claim.pdf' is not a PDF, DOCX, PNG, JPEG or plain text" in (
-        refused.value.smtp_error
+    assert refused.value.smtp_error == (
+        b"5.6.0 Program files such as 'claim.pdf' are not accepted; "
+        b"attach PDF, DOCX, PNG, JPEG or plain text."
     )
     assert not ConsultCase.objects.exists()
 

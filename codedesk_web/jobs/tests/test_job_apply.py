@@ -54,7 +54,7 @@ def test_it_rejects_an_exe_renamed_pdf(
     errors = apply(applicant_client, job, "cv.pdf", exe)
 
     assert errors == [
-        "The file 'cv.pdf' is not a PDF or DOCX document; send a PDF or DOCX file."
+        "Program files such as 'cv.pdf' are not accepted; attach PDF or DOCX."
     ]
     assert not Application.objects.exists()
     assert not resume_dir.exists() or not any(resume_dir.iterdir())
@@ -66,7 +66,8 @@ def test_it_rejects_a_macro_enabled_word_file(
     errors = apply(applicant_client, job, "cv.docx", make_docx(macros=True))
 
     assert errors == [
-        "The file 'cv.docx' is not a PDF or DOCX document; send a PDF or DOCX file."
+        "Word with macros (DOCM) files such as 'cv.docx' are not accepted; "
+        "attach PDF or DOCX."
     ]
 
 
