@@ -8,6 +8,23 @@ from .._records import SYSTEM_LABELS
 from ._data import EditData, Status
 from ._records import Finding, SourceRef
 
+#: Billable codes a header finding names.
+_SHOWN = 6
+
+#: Every code under a header that is billable on the day, in code order.
+_BILLABLE_BELOW = (
+    "WITH RECURSIVE below(code, kind) AS ("
+    " SELECT code, kind FROM code WHERE system = :system AND parent = :code"
+    " AND kind != 'block'"
+    " UNION SELECT c.code, c.kind FROM code c JOIN below b"
+    " ON c.system = :system AND c.parent = b.code AND c.parent_kind = b.kind)"
+    " SELECT DISTINCT b.code FROM below b JOIN span s"
+    " ON s.system = :system AND s.code = b.code AND s.billable = 1"
+    " AND (s.valid_from IS NULL OR s.from_floor = 1 OR s.valid_from <= :day)"
+    " AND (s.valid_to IS NULL OR s.valid_to >= :day)"
+    " ORDER BY b.code"
+)
+
 
 def validity_finding(
     data: EditData,
@@ -25,16 +42,25 @@ def validity_finding(
     where = {"codes": (code,), "lines": lines, "diagnoses": diagnoses}
     source = _span_source(data, system, status)
     if status.state == "header":
-        below = data.children(system, code)
-        fix = "Use a billable code below it" + (
-            f": {', '.join(below)}." if below else "."
-        )
+        fix = _header_fix(data, system, code, day)
         message = (
             f"{code} is a header in {label}, not a billable code on {day.isoformat()}."
         )
         return Finding("header_code", "deny", message, source=source, fix=fix, **where)  # type: ignore[arg-type]
     message, fix = _invalid_text(data, system, code, status, day, label)
     return Finding("code_validity", "deny", message, source=source, fix=fix, **where)  # type: ignore[arg-type]
+
+
+def _header_fix(data: EditData, system: str, code: str, day: dt.date) -> str:
+    """Name the first billable codes under a header, never other headers."""
+    rows = data.conn.execute(
+        _BILLABLE_BELOW, {"system": system, "code": code, "day": day.isoformat()}
+    ).fetchall()
+    below = [str(row[0]) for row in rows]
+    if not below:
+        return "Use a billable code below it."
+    more = f" (the first {_SHOWN} of {len(below)})" if len(below) > _SHOWN else ""
+    return f"Use a billable code below it: {', '.join(below[:_SHOWN])}{more}."
 
 
 def _invalid_text(

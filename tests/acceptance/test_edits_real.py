@@ -228,3 +228,16 @@ def test_a_fee_matches_the_rvu_and_gpci_rows_by_hand(conn: sqlite3.Connection) -
     ) * float(rvu["conv_factor"])
     assert fee is not None
     assert fee.amount == round(expected, 2)
+
+
+def test_a_header_diagnosis_fix_names_only_billable_codes(checker: Checker) -> None:
+    # icd10cm_billable_codes_2026-04-01.csv: E11.00 and E11.01 are the first
+    # billable codes under E11; E11.0 is a subcategory header, not billable.
+    report = checker.check(
+        claim_from_dict({"date_of_service": "2026-04-15", "diagnoses": ["E11"]})
+    )
+
+    fix = report.findings[0].fix or ""
+    assert report.findings[0].rule == "header_code"
+    assert fix.startswith("Use a billable code below it: E11.00, E11.01, E11.10,")
+    assert "E11.0," not in fix
