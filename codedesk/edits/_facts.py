@@ -175,7 +175,7 @@ def code_edit_facts(
         addons_of_count=len(addons_of),
         mue=(mue,) if mue else (),
         fees=tuple(_fees(conn, code, locality)),
-        notes=tuple(notes),
+        notes=(*notes, *_not_priced_notes(conn, code)),
     )
 
 
@@ -189,6 +189,26 @@ def _fees(conn: sqlite3.Connection, code: str, locality: str | None) -> list[Fee
         for facility in (False, True)
     ]
     return [fee for fee in fees if fee is not None]
+
+
+def _not_priced_notes(conn: sqlite3.Connection, code: str) -> list[str]:
+    """Say so where the RVU file marks a setting NA: its total is not payable."""
+    if not _has_table(conn, "mpfs_rvu"):
+        return []
+    rvu = rvu_for(conn, code, "")
+    if rvu is None or rvu.status_code not in PAYABLE_STATUS:
+        return []
+    settings = (
+        ("non-facility", rvu.non_fac_na_indicator, rvu.non_facility_total),
+        ("facility", rvu.facility_na_indicator, rvu.facility_total),
+    )
+    return [
+        f"The {name} amount does not apply to {code}: the fee schedule marks"
+        f" its {name} practice expense NA, so its {name} total of {total:.2f}"
+        f" RVUs is not a payable figure."
+        for name, flag, total in settings
+        if flag.strip() == "NA"
+    ]
 
 
 def _has_table(conn: sqlite3.Connection, name: str) -> bool:

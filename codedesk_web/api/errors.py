@@ -42,12 +42,28 @@ def error_body(error: object, query: QueryDict) -> tuple[dict[str, Any], int]:
             "suggestions": [],
         }, 400
     if isinstance(error, HttpError):
-        return {"error": str(error), "hint": None, "suggestions": []}, error.status_code
+        return _http_error_body(error), error.status_code
     return {
         "error": "The server failed to answer.",
         "hint": None,
         "suggestions": [],
     }, 500
+
+
+#: django-ninja's message for a body it cannot decode; with DEBUG on it adds
+#: the Python exception text, which a client should never see.
+_UNPARSED_BODY = "Cannot parse request body"
+
+
+def _http_error_body(error: HttpError) -> dict[str, Any]:
+    if str(error).startswith(_UNPARSED_BODY):
+        return {
+            "error": "The request body is not JSON that can be read.",
+            "hint": "Send one JSON object in UTF-8, nested no more than a few"
+            " levels deep (see docs/claims.md).",
+            "suggestions": [],
+        }
+    return {"error": str(error), "hint": None, "suggestions": []}
 
 
 def describe_validation(error: ValidationError, query: QueryDict) -> str:

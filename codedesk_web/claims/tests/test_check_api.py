@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any
 
 from django.test import Client
 
@@ -110,3 +111,16 @@ def test_the_facts_endpoint_rejects_a_diagnosis_code_given_as_cpt_with_a_400(
 
     assert response.status_code == 400
     assert response.json()["error"].startswith("E11.9 is an ICD-10-CM diagnosis code;")
+
+
+def test_a_deeply_nested_body_is_a_400_without_python_internals(
+    client: Client, edits_site: Path, settings: Any
+) -> None:
+    settings.DEBUG = True
+    body = "[" * 100_000 + "]" * 100_000
+
+    response = client.post("/api/v1/check", body, content_type="application/json")
+
+    assert response.status_code == 400
+    assert response.json()["error"] == "The request body is not JSON that can be read."
+    assert "recursion" not in response.content.decode()

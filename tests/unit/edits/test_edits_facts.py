@@ -27,7 +27,7 @@ def test_it_lists_partners_both_ways_with_counts(
         ("11045", 1),
     ]
     assert [e.column1 for e in facts.as_column2] == ["27447"]
-    assert facts.notes == ("No hospital MUE table is loaded.",)
+    assert facts.notes[0] == "No hospital MUE table is loaded."
 
 
 def test_it_lists_add_on_relations(edits_conn: sqlite3.Connection) -> None:
@@ -49,3 +49,18 @@ def test_a_diagnosis_has_its_age_range_and_manifestation_flag(
 
     assert facts.diagnosis["I/OCE age range"] == "0-124"
     assert facts.diagnosis["I/OCE manifestation code"] == "yes"
+
+
+def test_it_says_a_non_facility_amount_marked_na_does_not_apply(
+    edits_conn: sqlite3.Connection,
+) -> None:
+    # pprrvu_2025_oct_rvu25d_numeric_no_descriptors.csv, row 29881: non-facility
+    # NA indicator set, non-facility total 16.64.
+    facts = code_edit_facts(edits_conn, "cpt", "29881", DAY, "facility")
+
+    assert facts.notes[-1] == (
+        "The non-facility amount does not apply to 29881: the fee schedule marks"
+        " its non-facility practice expense NA, so its non-facility total of 16.64"
+        " RVUs is not a payable figure."
+    )
+    assert [fee.setting for fee in facts.fees] == ["facility"]
