@@ -6,6 +6,7 @@ import datetime as dt
 import sqlite3
 
 from .._errors import InputError
+from ._claim_rules import check_claim_entries
 from ._claims import _SETTING_ALIASES
 from ._data import PTP_SETTING, EditData
 from ._dx_rules import check_diagnoses
@@ -33,6 +34,7 @@ class Checker:
             findings += check_addons(self.data, claim)
             findings += check_mue(self.data, claim)
         findings += check_diagnoses(self.data, claim)
+        findings += check_claim_entries(claim)
         findings.sort(key=_order)
         return CheckReport(claim=claim, findings=tuple(findings))
 

@@ -5,7 +5,8 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
-from typing import Any
+from collections.abc import Callable
+from typing import Any, TypeVar, cast
 
 from .._errors import ClaimError
 from ._records import SETTINGS, Claim, ClaimLine
@@ -17,8 +18,10 @@ _SETTING_ALIASES = {
     "outpatient": "facility",
     "institutional": "facility",
 }
+T = TypeVar("T")
 _MODIFIER = re.compile(r"^[A-Z0-9]{2}$")
-_PROCEDURE = re.compile(r"^[A-Z0-9]{5}$")
+#: Text the checker can look up; longer or odder text is not a code at all.
+_CODE_TEXT = re.compile(r"^[A-Z0-9][A-Z0-9.\-]{0,11}$")
 #: ICD-10-CM shape; the second character may be a letter (QA0, April 2026).
 _DIAGNOSIS = re.compile(r"^[A-Z](?:[0-9][0-9A-Z]|[A-Z][0-9])(?:\.?[0-9A-Z]{1,4})?$")
 
@@ -37,10 +40,14 @@ def claim_from_json(text: str) -> Claim:
 
 
 def claim_from_dict(data: Any) -> Claim:
-    """Build a ``Claim`` from decoded JSON, naming any bad field.
+    """Build a ``Claim`` from decoded JSON, naming every bad field at once.
+
+    A code that is text but not a valid code is kept: the checker reports it
+    as a ``code_validity`` finding.
 
     Raises:
-        ClaimError: a field is missing, of the wrong type or out of range.
+        ClaimError: fields are missing, of the wrong type or out of range, or
+            the claim has more service lines than its setting's form allows.
     """
     if not isinstance(data, dict):
         raise ClaimError("A claim must be a JSON object.", hint=_HINT)
@@ -50,15 +57,64 @@ def claim_from_dict(data: Any) -> Claim:
         raise ClaimError("'lines' and 'diagnoses' must be lists.", hint=_HINT)
     if not lines and not diagnoses:
         raise ClaimError("The claim has no lines and no diagnoses.", hint=_HINT)
-    return Claim(
-        date=_date(data.get("date_of_service"), "date_of_service"),
-        setting=_setting(data.get("setting", "practitioner")),
-        lines=tuple(_line(item, n) for n, item in enumerate(lines, 1)),
-        diagnoses=tuple(_diagnosis(item, n) for n, item in enumerate(diagnoses, 1)),
-        age=_age(data.get("age")),
-        sex=_sex(data.get("sex")),
+    problems: list[ClaimError] = []
+    day = _collect(problems, _date, data.get("date_of_service"), "date_of_service")
+    setting = _collect(problems, _setting, data.get("setting", "practitioner"))
+    _require_line_cap(len(lines), setting)
+    claim = Claim(
+        date=day,
+        setting=setting,
+        lines=tuple(_collect(problems, _line, x, n) for n, x in enumerate(lines, 1)),
+        diagnoses=tuple(
+            _collect(problems, _diagnosis, x, n) for n, x in enumerate(diagnoses, 1)
+        ),
+        age=_collect(problems, _age, data.get("age")),
+        sex=_collect(problems, _sex, data.get("sex")),
         id=str(data["id"]) if data.get("id") is not None else None,
     )
+    if problems:
+        raise _all_of(problems)
+    return claim
+
+
+def _collect(problems: list[ClaimError], parse: Callable[..., T], *args: Any) -> T:
+    """Parse one field; on a ClaimError note it and go on to the next field."""
+    try:
+        return parse(*args)
+    except ClaimError as error:
+        problems.append(error)
+        return cast(T, None)
+
+
+def _all_of(problems: list[ClaimError]) -> ClaimError:
+    if len(problems) == 1:
+        return problems[0]
+    hints = dict.fromkeys(p.hint for p in problems if p.hint)
+    return ClaimError(
+        f"The claim has {len(problems)} problems: "
+        + " ".join(p.message for p in problems),
+        hint=" ".join(hints) or _HINT,
+    )
+
+
+#: Service lines one claim may carry, by setting, and the form that sets the
+#: limit: the 837P (professional and DME supplier claims) allows 50 service
+#: lines, the 837I (institutional) 999.
+MAX_LINES: dict[str, tuple[int, str]] = {
+    "practitioner": (50, "837P"),
+    "dme": (50, "837P"),
+    "facility": (999, "837I"),
+}
+
+
+def _require_line_cap(count: int, setting: str | None) -> None:
+    limit, form = MAX_LINES.get(setting or "facility", MAX_LINES["facility"])
+    if count > limit:
+        raise ClaimError(
+            f"The claim has {count:,} service lines; a {setting or 'facility'}"
+            f" claim takes at most {limit} (the {form} limit).",
+            hint="Split the services into several claims.",
+        )
 
 
 _HINT = "See docs/claims.md for the claim layout."
@@ -91,12 +147,7 @@ def _line(item: Any, number: int) -> ClaimLine:
         item = {"code": item}
     if not isinstance(item, dict):
         raise ClaimError(f"Line {number} must be an object or a code.", hint=_HINT)
-    code = str(item.get("code", "")).strip().upper()
-    if not _PROCEDURE.match(code):
-        raise ClaimError(
-            f"Line {number}: '{item.get('code', '')}' is not a CPT or HCPCS code.",
-            hint="Service lines take five-character CPT or HCPCS codes.",
-        )
+    code = _code_text(item.get("code"), f"Line {number}")
     return ClaimLine(
         code=code,
         modifiers=_modifiers(item.get("modifiers", []), number),
@@ -134,14 +185,27 @@ def _units(value: Any, number: int) -> int:
 
 
 def _diagnosis(value: Any, number: int) -> str:
-    text = str(value).strip().upper()
+    text = _code_text(value, f"Diagnosis {number}")
     if not _DIAGNOSIS.match(text):
-        raise ClaimError(
-            f"Diagnosis {number}: '{value}' is not an ICD-10-CM code.",
-            hint="Diagnoses are ICD-10-CM codes such as E11.42.",
-        )
+        return text
     plain = text.replace(".", "")
     return plain if len(plain) <= 3 else f"{plain[:3]}.{plain[3:]}"
+
+
+def _code_text(value: Any, where: str) -> str:
+    """A code as upper-case text; its validity is the checker's to judge."""
+    if isinstance(value, bool) or not isinstance(value, str | int):
+        raise ClaimError(
+            f"{where}: {json.dumps(value)} is not a code.",
+            hint='Give each code as text, such as "E11.42" or "99213".',
+        )
+    text = str(value).strip().upper()
+    if not _CODE_TEXT.match(text):
+        raise ClaimError(
+            f"{where}: '{value}' is not a code.",
+            hint="Codes are letters and digits, such as E11.42 or 99213.",
+        )
+    return text
 
 
 def _age(value: Any) -> int | None:

@@ -20,6 +20,8 @@ RULES: tuple[str, ...] = (
     "sex",
     "header_code",
     "modifier",
+    "duplicate",
+    "diagnosis_count",
 )
 
 #: Severities, worst first.
@@ -92,6 +94,7 @@ class Finding:
     diagnoses: tuple[int, ...] = ()
     source: SourceRef | None = None
     fix: str | None = None
+    suggestions: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -285,6 +288,7 @@ def _finding_dict(finding: Finding) -> dict[str, Any]:
         "diagnoses": list(finding.diagnoses),
         "source": None if source is None else _source_dict(source),
         "fix": finding.fix,
+        "suggestions": list(finding.suggestions),
     }
 
 

@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
+from .._errors import CodeDeskError, CodeError, MalformedCodeError
+from .._lookup import lookup_code
 from .._records import SYSTEM_LABELS
 from ._data import EditData, Status
 from ._records import Finding, SourceRef
@@ -36,10 +39,12 @@ def validity_finding(
     diagnoses: tuple[int, ...] = (),
 ) -> Finding | None:
     """A code_validity or header_code finding, or None when the code is fine."""
-    if status.state in ("valid", "unchecked"):
+    if status.state == "valid":
         return None
-    label = SYSTEM_LABELS.get(system, system)
     where = {"codes": (code,), "lines": lines, "diagnoses": diagnoses}
+    if status.state in ("unknown", "unchecked"):
+        return _not_a_code_finding(data, system, code, status, day, where)
+    label = SYSTEM_LABELS.get(system, system)
     source = _span_source(data, system, status)
     if status.state == "header":
         fix = _header_fix(data, system, code, day)
@@ -49,6 +54,43 @@ def validity_finding(
         return Finding("header_code", "deny", message, source=source, fix=fix, **where)  # type: ignore[arg-type]
     message, fix = _invalid_text(data, system, code, status, day, label)
     return Finding("code_validity", "deny", message, source=source, fix=fix, **where)  # type: ignore[arg-type]
+
+
+def _not_a_code_finding(
+    data: EditData,
+    system: str,
+    code: str,
+    status: Status,
+    day: dt.date,
+    where: dict[str, tuple[Any, ...]],
+) -> Finding | None:
+    """A code_validity finding with lookup's own message, hint and suggestions.
+
+    Where the code set is not loaded (``unchecked``), only a code that is not
+    the shape of one is reported.
+    """
+    try:
+        lookup_code(data.conn, code, system=system, date=day)
+    except CodeError as error:
+        if status.state == "unchecked" and not isinstance(error, MalformedCodeError):
+            return None
+        fix = error.hint or "Check the code for a typing error."
+        return Finding(
+            "code_validity",
+            "deny",
+            error.message,
+            fix=fix,
+            suggestions=tuple(error.suggestions),
+            **where,  # type: ignore[arg-type]
+        )
+    except CodeDeskError:
+        pass
+    if status.state == "unchecked":
+        return None
+    label = SYSTEM_LABELS.get(system, system)
+    message = f"{code} is not in {label} on {day.isoformat()}."
+    fix = "Check the code for a typing error."
+    return Finding("code_validity", "deny", message, fix=fix, **where)  # type: ignore[arg-type]
 
 
 def _header_fix(data: EditData, system: str, code: str, day: dt.date) -> str:
@@ -67,8 +109,6 @@ def _invalid_text(
     data: EditData, system: str, code: str, status: Status, day: dt.date, label: str
 ) -> tuple[str, str]:
     on = day.isoformat()
-    if status.state == "unknown":
-        return f"{code} is not in {label}.", "Check the code for a typing error."
     if status.state == "not_yet":
         return (
             f"{code} is not valid on {on}: it takes effect on {status.valid_from}.",

@@ -241,3 +241,31 @@ def test_a_header_diagnosis_fix_names_only_billable_codes(checker: Checker) -> N
     assert report.findings[0].rule == "header_code"
     assert fix.startswith("Use a billable code below it: E11.00, E11.01, E11.10,")
     assert "E11.0," not in fix
+
+
+def test_a_mistyped_diagnosis_carries_lookups_suggestion(checker: Checker) -> None:
+    # code-list-April-2026.txt has W21.89XA; W21.89A lacks the placeholder X.
+    report = checker.check(
+        claim_from_dict({"date_of_service": "2026-04-15", "diagnoses": ["W21.89A"]})
+    )
+
+    found = report.findings[0]
+    assert (found.rule, found.diagnoses) == ("code_validity", (1,))
+    assert found.suggestions == ("W21.89XA",)
+    assert found.fix is not None and found.fix.startswith("Did you mean W21.89XA?")
+
+
+def test_a_too_long_diagnosis_is_a_finding_and_the_rest_is_checked(
+    checker: Checker,
+) -> None:
+    # Tabular, G63 Excludes1: "diabetes mellitus (E08-E13 with .42)".
+    claim = {
+        "date_of_service": "2026-04-15",
+        "diagnoses": ["E11.99999", "E11.42", "G63"],
+    }
+
+    report = checker.check(claim_from_dict(claim))
+
+    rules = [(f.rule, f.diagnoses) for f in report.findings if f.rule != "sex"]
+    assert ("code_validity", (1,)) in rules
+    assert ("excludes1", (3, 2)) in rules or ("excludes1", (2, 3)) in rules

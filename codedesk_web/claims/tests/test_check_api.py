@@ -124,3 +124,15 @@ def test_a_deeply_nested_body_is_a_400_without_python_internals(
     assert response.status_code == 400
     assert response.json()["error"] == "The request body is not JSON that can be read."
     assert "recursion" not in response.content.decode()
+
+
+def test_a_claim_with_100000_lines_is_a_400_naming_the_cap(
+    client: Client, edits_site: Path
+) -> None:
+    status, body = post(client, {**CLAIM, "lines": ["27447"] * 100_000})
+
+    assert status == 400
+    assert body["error"] == (
+        "The claim has 100,000 service lines; a facility claim takes at most 999"
+        " (the 837I limit)."
+    )

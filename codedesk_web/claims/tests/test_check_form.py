@@ -43,14 +43,19 @@ def test_pasted_codes_show_findings_with_their_source_rows(
     assert "F02.80 is listed before G30.9" in html
 
 
-def test_a_bad_line_is_named_with_a_400(client: Client, edits_site: Path) -> None:
+def test_a_mistyped_line_code_is_a_finding_with_the_rest_checked(
+    client: Client, edits_site: Path
+) -> None:
     response = client.get("/check/", {"date": "2026-01-15", "lines": "2988"})
 
+    assert response.status_code == 200
+    assert "&#x27;2988&#x27; is not a CPT code." in response.content.decode()
+
+
+def test_a_bad_date_is_named_with_a_400(client: Client, edits_site: Path) -> None:
+    response = client.get("/check/", {"date": "2026-13-01", "lines": "29881"})
+
     assert response.status_code == 400
-    assert (
-        "Line 1: &#x27;2988&#x27; is not a CPT or HCPCS code."
-        in response.content.decode()
-    )
 
 
 def test_the_code_page_lists_ptp_partners_and_fees(

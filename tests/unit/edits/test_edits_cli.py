@@ -71,14 +71,14 @@ def test_check_batch_prints_one_report_per_line(edits_db: Path, tmp_path: Path) 
 
 
 def test_check_names_a_bad_claim_without_a_traceback(edits_db: Path) -> None:
-    claim = {"date_of_service": "2026-01-15", "lines": [{"code": "2988"}]}
+    claim = {"date_of_service": "2026-01-15", "lines": [{"code": ["29881"]}]}
 
     code, _, err = run("check", "-", "--db", str(edits_db), stdin=json.dumps(claim))
 
     assert code == 1
     assert err == (
-        "Error: Line 1: '2988' is not a CPT or HCPCS code.\n\n"
-        "Service lines take five-character CPT or HCPCS codes.\n"
+        'Error: Line 1: ["29881"] is not a code.\n\n'
+        'Give each code as text, such as "E11.42" or "99213".\n'
     )
 
 

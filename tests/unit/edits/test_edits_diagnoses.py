@@ -101,4 +101,23 @@ def test_an_unknown_code_is_invalid(checker: Checker) -> None:
     report = checker.check(dx("E11.99"))
 
     assert rules(report) == [("code_validity", "deny", (1,))]
-    assert report.findings[0].message == "E11.99 is not in ICD-10-CM."
+    assert report.findings[0].message == "'E11.99' is not an ICD-10-CM code."
+
+
+def test_a_repeated_diagnosis_is_for_review(checker: Checker) -> None:
+    report = checker.check(dx("E11.9", "E11.9"))
+
+    assert rules(report) == [("duplicate", "review", (1, 2))]
+    assert report.findings[0].message == "E11.9 is listed 2 times (diagnoses 1, 2)."
+
+
+def test_more_than_twelve_diagnoses_cites_the_form_limit(checker: Checker) -> None:
+    codes = ["E11.9"] + [f"B88.0{n}" for n in (1, 9)] * 6
+    report = checker.check(dx(*codes[:13]))
+
+    counted = [f for f in report.findings if f.rule == "diagnosis_count"]
+    assert [(f.severity, f.diagnoses) for f in counted] == [("review", (13,))]
+    assert counted[0].message == (
+        "The claim lists 13 diagnoses; the CMS-1500 form (and the 837P) carries"
+        " at most 12, so diagnosis 13 would be dropped."
+    )
