@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from ._cache import LruCache
 from ._records import AddonEdit, MueEdit, PtpEdit, SourceRef
 from ._refs import CodeRange, parse_refs
 
@@ -21,8 +22,16 @@ _DX_COLUMNS = (
     " effective_from, effective_to"
 )
 
-#: Entries a cache may hold before it starts afresh (a batch of claims).
+#: Entries each cache holds before it drops the least recently used.
 CACHE_LIMIT = 50_000
+
+_PTP_COLUMNS = (
+    "source, setting, column1, column2, modifier_indicator, effective_from,"
+    " effective_to, prior_1996, rationale"
+)
+_ADDON_COLUMNS = (
+    "source, addon_code, aoc_type, primary_code, effective_from, effective_to"
+)
 
 
 @dataclass(frozen=True)
@@ -72,11 +81,20 @@ class EditData:
         self.sources = self._read_sources()
         self._sex_edits: bool | None = None
         self._spans_loaded: dict[str, bool] = {}
-        self._notes: dict[str, tuple[TabularNote, ...]] = {}
-        self._parsed: dict[tuple[str, str, str], TabularNote] = {}
         self._releases: dict[str, tuple[str, str, str]] = {}
-        self._status: dict[tuple[str, str, dt.date], Status] = {}
-        self._dx_edits: dict[tuple[str, dt.date], DxEditRow | None] = {}
+        # A batch re-reads the same codes: keep their facts, bounded.
+        self._notes: LruCache[str, tuple[TabularNote, ...]] = LruCache(CACHE_LIMIT)
+        self._parsed: LruCache[tuple[str, str, str], TabularNote] = LruCache(
+            CACHE_LIMIT
+        )
+        self._status: LruCache[tuple[str, str, dt.date], Status] = LruCache(CACHE_LIMIT)
+        self._dx_edits: LruCache[tuple[str, dt.date], DxEditRow | None] = LruCache(
+            CACHE_LIMIT
+        )
+        self._addons: LruCache[tuple[str, dt.date], list[AddonEdit]] = LruCache(
+            CACHE_LIMIT
+        )
+        self._ptp_rows: LruCache[tuple[object, ...], PtpEdit] = LruCache(CACHE_LIMIT)
 
     @property
     def has_sex_edits(self) -> bool:
@@ -144,8 +162,7 @@ class EditData:
         """PTP rows whose two codes are both in ``codes`` (on a date, if given)."""
         marks = ", ".join("?" * len(codes))
         sql = (
-            "SELECT source, setting, column1, column2, modifier_indicator,"
-            " effective_from, effective_to, prior_1996, rationale FROM ptp"
+            f"SELECT {_PTP_COLUMNS} FROM ptp"
             f" WHERE column1 IN ({marks}) AND column2 IN ({marks}) AND setting = ?"
         )
         args: list[object] = [*codes, *codes, setting]
@@ -154,7 +171,14 @@ class EditData:
             sql += " AND (effective_to IS NULL OR effective_to >= ?)"
             args += [day.isoformat(), day.isoformat()]
         rows = self.conn.execute(sql + " ORDER BY effective_from", args).fetchall()
-        return [self._ptp(row) for row in rows]
+        return [self._cached_ptp(tuple(row)) for row in rows]
+
+    def _cached_ptp(self, row: tuple[object, ...]) -> PtpEdit:
+        try:
+            return self._ptp_rows[row]
+        except KeyError:
+            edit = self._ptp_rows[row] = self._ptp(row)
+            return edit
 
     def ptp_partners(
         self, code: str, column: str, setting: str, day: dt.date, limit: int
@@ -214,17 +238,26 @@ class EditData:
         self, codes: list[str], day: dt.date
     ) -> dict[str, list[AddonEdit]]:
         """The add-on rows in effect of every add-on code among ``codes``."""
+        found = {c: self._addons[(c, day)] for c in codes if (c, day) in self._addons}
+        missing = [c for c in codes if c not in found]
+        if missing:
+            found.update(self._read_addons(missing, day))
+        return {code: edits for code, edits in found.items() if edits}
+
+    def _read_addons(
+        self, codes: list[str], day: dt.date
+    ) -> dict[str, list[AddonEdit]]:
         marks = ", ".join("?" * len(codes))
         rows = self.conn.execute(
-            "SELECT source, addon_code, aoc_type, primary_code, effective_from,"
-            f" effective_to FROM addon WHERE addon_code IN ({marks})"
+            f"SELECT {_ADDON_COLUMNS} FROM addon WHERE addon_code IN ({marks})"
             " AND effective_from <= ? AND (effective_to IS NULL OR effective_to >= ?)"
             " ORDER BY addon_code, primary_code",
             (*codes, day.isoformat(), day.isoformat()),
         ).fetchall()
-        found: dict[str, list[AddonEdit]] = {}
+        found: dict[str, list[AddonEdit]] = {code: [] for code in codes}
         for row in rows:
-            found.setdefault(str(row[1]), []).append(self._addon(tuple(row)))
+            found[str(row[1])].append(self._addon(tuple(row)))
+        self._addons.update_from({(code, day): edits for code, edits in found.items()})
         return found
 
     def _addon(self, row: tuple[object, ...]) -> AddonEdit:
@@ -279,11 +312,14 @@ class EditData:
         return self._status[key]
 
     def prefetch_status(self, system: str, codes: list[str], day: dt.date) -> None:
-        """Read the spans of several codes in one query."""
-        if len(self._status) > CACHE_LIMIT:
-            self._status.clear()
+        """Read the spans of several codes in one query (those not cached)."""
+        codes = [c for c in codes if (system, c, day) not in self._status]
+        if not codes:
+            return
         if not self._system_has_spans(system):
-            self._status.update({(system, c, day): Status("unchecked") for c in codes})
+            self._status.update_from(
+                {(system, c, day): Status("unchecked") for c in codes}
+            )
             return
         marks = ", ".join("?" * len(codes))
         rows = self.conn.execute(
@@ -340,18 +376,18 @@ class EditData:
 
     def prefetch_diagnoses(self, codes: list[str], day: dt.date) -> None:
         """Read the notes and I/OCE rows of several diagnoses in two queries."""
-        for cache in (self._notes, self._dx_edits, self._parsed):
-            if len(cache) > CACHE_LIMIT:
-                cache.clear()
-        self.prefetch_notes(codes)
+        self.prefetch_notes([c for c in codes if c not in self._notes])
+        codes = [c for c in codes if (c, day) not in self._dx_edits]
+        if not codes:
+            return
         marks = ", ".join("?" * len(codes))
         rows = self.conn.execute(
             f"SELECT {_DX_COLUMNS}, code FROM dx_edit WHERE code IN ({marks})"
             " AND effective_from <= ? AND (effective_to IS NULL OR effective_to >= ?)",
             (*codes, day.isoformat(), day.isoformat()),
         ).fetchall()
-        self._dx_edits.update({(c, day): None for c in codes})
-        self._dx_edits.update(
+        self._dx_edits.update_from({(c, day): None for c in codes})
+        self._dx_edits.update_from(
             {(str(r[-1]), day): DxEditRow(*tuple(r)[:-1]) for r in rows}
         )
 
@@ -363,6 +399,8 @@ class EditData:
 
     def prefetch_notes(self, codes: list[str]) -> None:
         """Read the notes of several codes (from ``dx_note``) in one query."""
+        if not codes:
+            return
         marks = ", ".join("?" * len(codes))
         rows = self.conn.execute(
             "SELECT code, level, type, text FROM dx_note"
@@ -372,7 +410,7 @@ class EditData:
         found: dict[str, list[TabularNote]] = {code: [] for code in codes}
         for code, level, kind, text in rows:
             found[str(code)].append(self._note(str(kind), str(text), str(level)))
-        self._notes.update({code: tuple(notes) for code, notes in found.items()})
+        self._notes.update_from({code: tuple(notes) for code, notes in found.items()})
 
     def _note(self, kind: str, text: str, level: str) -> TabularNote:
         key = (kind, text, level)

@@ -47,11 +47,13 @@ def check_ptp(data: EditData, claim: Claim) -> list[Finding]:
     if setting is None:
         return findings
     for day, lines in by_date(claim).items():
-        codes = sorted({line.code for _, line in lines})
-        if len(codes) < 2:
+        by_code: dict[str, Numbered] = defaultdict(list)
+        for number, line in lines:
+            by_code[line.code].append((number, line))
+        if len(by_code) < 2:
             continue
-        for edit in data.ptp_between(codes, setting, day):
-            findings += _apply_ptp(edit, lines)
+        for edit in data.ptp_between(sorted(by_code), setting, day):
+            findings += _apply_ptp(edit, by_code)
     return findings
 
 
@@ -99,14 +101,14 @@ def _coverage_notes(data: EditData, claim: Claim, setting: str) -> list[Finding]
     ]
 
 
-def _apply_ptp(edit: PtpEdit, lines: Numbered) -> list[Finding]:
+def _apply_ptp(edit: PtpEdit, by_code: dict[str, Numbered]) -> list[Finding]:
     if edit.modifier_indicator == 9:
         return []
-    firsts = [(n, line) for n, line in lines if line.code == edit.column1]
+    firsts = by_code.get(edit.column1, [])
     findings: list[Finding] = []
-    for number, line in lines:
+    for number, line in by_code.get(edit.column2, []):
         others = [n for n, _ in firsts if n != number]
-        if line.code == edit.column2 and others:
+        if others:
             findings += _ptp_finding(edit, others[0], firsts, number, line)
     return findings
 
