@@ -16,6 +16,7 @@ from ._dx_notes import DX_NOTE_SCHEMA, build_dx_notes
 from ._facts import code_edit_facts, compute_fee
 from ._fee_files import load_fee_files
 from ._import import IMPORT_KINDS, import_edits
+from ._modifiers import MODIFIER_SCHEMA, load_ioce_modifiers
 from ._mue import load_mues, read_cms_mue
 from ._ptp import load_hospital_ptp, read_cms_ptp, read_ioce_ptp
 from ._records import (
@@ -44,6 +45,7 @@ LOADERS: tuple[Loader, ...] = (
         "ioce_dx_edits", load_dx_edits, schema=DX_NOTE_SCHEMA, finish=build_dx_notes
     ),
     Loader("msdrg_cc_mcc", load_cc_mcc),
+    Loader("ioce_modifiers", load_ioce_modifiers, schema=MODIFIER_SCHEMA),
     Loader("mpfs_geography", load_fee_files),
 )
 

@@ -10,6 +10,7 @@ from ._claim_rules import check_claim_entries
 from ._claims import _SETTING_ALIASES
 from ._data import PTP_SETTING, EditData
 from ._dx_rules import check_diagnoses
+from ._modifier_rules import check_modifiers
 from ._pair_codes import require_procedure_code
 from ._proc_rules import check_addons, check_line_codes, check_mue, check_ptp
 from ._records import SETTINGS, SEVERITIES, CheckReport, Claim, Finding, PairAnswer
@@ -33,6 +34,7 @@ class Checker:
             findings += check_ptp(self.data, claim)
             findings += check_addons(self.data, claim)
             findings += check_mue(self.data, claim)
+            findings += check_modifiers(self.data, claim)
         findings += check_diagnoses(self.data, claim)
         findings += check_claim_entries(claim)
         findings.sort(key=_order)

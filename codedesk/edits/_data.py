@@ -80,6 +80,8 @@ class EditData:
         self.conn = conn
         self.sources = self._read_sources()
         self._sex_edits: bool | None = None
+        self._modifiers: frozenset[str] | None = None
+        self._modifiers_read = False
         self._spans_loaded: dict[str, bool] = {}
         self._releases: dict[str, tuple[str, str, str]] = {}
         # A batch re-reads the same codes: keep their facts, bounded.
@@ -301,6 +303,30 @@ class EditData:
             effective_from=start,
         )
         return MueEdit(code, setting, int(value), int(mai), mai_text, rationale, ref)
+
+    def known_modifiers(self) -> frozenset[str] | None:
+        """The I/OCE list's modifiers and the HCPCS Level II ones.
+
+        None when the I/OCE list is not loaded: the HCPCS code set alone
+        lacks the numeric CPT modifiers (25, 59, 76 …).
+        """
+        if not self._modifiers_read:
+            self._modifiers_read = True
+            if self.loaded("modifier"):
+                self._modifiers = frozenset(self._read_modifiers())
+        return self._modifiers
+
+    def _read_modifiers(self) -> list[str]:
+        rows = self.conn.execute(
+            "SELECT modifier FROM ioce_modifier UNION SELECT code FROM code"
+            " WHERE system = 'hcpcs' AND kind = 'modifier'"
+        ).fetchall()
+        return [str(row[0]) for row in rows]
+
+    def modifier_source(self) -> SourceRef | None:
+        """A citation of the loaded I/OCE modifier list."""
+        sources = self.loaded("modifier")
+        return self.ref(sources[-1].id, "ioce_modifier") if sources else None
 
     # -- code sets -----------------------------------------------------------
 

@@ -35,6 +35,7 @@ ADDON = DATA / "ncci" / "ncci_addon_code_edits_from_ioce.csv"
 PRESENCE = DATA / "cpt" / "ioce_code_presence_2019q3_2026q2_no_descriptors.csv"
 RVU = DATA / "pfs_rvu" / "pprrvu_2025_oct_rvu25d_numeric_no_descriptors.csv"
 GPCI = DATA / "pfs_rvu" / "GPCI2025.csv"
+MODIFIERS = DATA / "ioce" / "ioce_modifiers.csv"
 
 
 @pytest.fixture(scope="module")
@@ -269,3 +270,69 @@ def test_a_too_long_diagnosis_is_a_finding_and_the_rest_is_checked(
     rules = [(f.rule, f.diagnoses) for f in report.findings if f.rule != "sex"]
     assert ("code_validity", (1,)) in rules
     assert ("excludes1", (3, 2)) in rules or ("excludes1", (2, 3)) in rules
+
+
+def test_numeric_modifiers_from_the_ioce_list_are_not_flagged(
+    checker: Checker, ptp_rows: list[dict[str, str]]
+) -> None:
+    with MODIFIERS.open(newline="") as handle:
+        listed = {row["modifier"] for row in csv.DictReader(handle)}
+    # Rows 25, 59 and 76 of ioce_modifiers.csv.
+    numeric = ["25", "59", "76"]
+    row = _current(ptp_rows, "1")
+
+    report = checker.check(
+        claim(
+            "2026-04-15", row["column1"], {"code": row["column2"], "modifiers": numeric}
+        )
+    )
+
+    assert set(numeric) <= listed
+    assert [f for f in report.findings if f.rule == "modifier"] == []
+
+
+def test_hcpcs_modifiers_outside_the_ioce_list_are_known(
+    conn: sqlite3.Connection, checker: Checker, ptp_rows: list[dict[str, str]]
+) -> None:
+    with MODIFIERS.open(newline="") as handle:
+        listed = {row["modifier"] for row in csv.DictReader(handle)}
+    hcpcs = [
+        row[0]
+        for row in conn.execute(
+            "SELECT code FROM code WHERE system = 'hcpcs' AND kind = 'modifier'"
+        )
+    ]
+    only_hcpcs = sorted(set(hcpcs) - listed)[:3]
+
+    row = next(r for r in ptp_rows if not r["effective_to"])
+
+    report = checker.check(
+        claim("2026-04-15", {"code": row["column1"], "modifiers": only_hcpcs})
+    )
+
+    assert only_hcpcs
+    assert [f for f in report.findings if f.rule == "modifier"] == []
+
+
+def test_a_modifier_in_neither_list_is_flagged_for_review(
+    conn: sqlite3.Connection, checker: Checker, ptp_rows: list[dict[str, str]]
+) -> None:
+    with MODIFIERS.open(newline="") as handle:
+        listed = {row["modifier"] for row in csv.DictReader(handle)}
+    hcpcs = {
+        row[0]
+        for row in conn.execute(
+            "SELECT code FROM code WHERE system = 'hcpcs' AND kind = 'modifier'"
+        )
+    }
+    unknown = "00"
+    row = next(r for r in ptp_rows if not r["effective_to"])
+
+    report = checker.check(
+        claim("2026-04-15", {"code": row["column1"], "modifiers": [unknown]})
+    )
+
+    assert unknown not in listed | hcpcs
+    assert [
+        (f.rule, f.severity, f.lines) for f in report.findings if f.rule == "modifier"
+    ] == [("modifier", "review", (1,))]
