@@ -21,7 +21,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 import sqlite3
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from .._errors import InputError
 from .._records import SYSTEMS, SearchResult
@@ -34,7 +34,7 @@ from ._query import (
     plan_query,
     relaxed_expressions,
 )
-from ._text import fold, word_key
+from ._text import fold, normalize_query, word_key
 
 #: Most results one search returns.
 MAX_LIMIT = 500
@@ -44,6 +44,9 @@ MAX_QUERY = 1000
 _CANDIDATES = 120
 #: Documents read per relaxed expression when too few match every concept.
 _RELAXED_CANDIDATES = 80
+
+#: What a prefix (autocomplete) match is worth against 1.0 for the word.
+_PREFIX_WORTH = 0.4
 
 #: Points for the field a document comes from (title > inclusion > index).
 FIELD_POINTS: dict[str, float] = {
@@ -111,10 +114,13 @@ def search_codes(
         InputError: the query is empty, the limit is not 1 to 500, or the
             system is not one CodeDesk knows.
     """
+    query = normalize_query(query)
     check_search_input(query, system, limit)
     plan = plan_query(conn, query)
     hits: dict[tuple[str, str], _Hit] = {}
     size = limit * 3 + 60 if billable_only else limit + 15
+    for hit in _listed_code_hits(conn, plan, system):
+        hits.setdefault((hit.system, hit.code), hit)
     for hit in _code_hits(conn, plan, system, max(size, 120), billable_only):
         hits.setdefault((hit.system, hit.code), hit)
     if not hits:
@@ -184,6 +190,24 @@ def _code_hits(
     return []
 
 
+def _listed_code_hits(
+    conn: sqlite3.Connection, plan: QueryPlan, system: str | None
+) -> list[_Hit]:
+    """The codes of a list of codes (``I21.9 I10``, ``99213, 97140``), in the
+    order typed, above anything else the search finds."""
+    hits = []
+    for order, forms in enumerate(plan.listed_codes):
+        marks = ",".join("?" * len(forms))
+        rows = conn.execute(
+            f"SELECT system, code, kind FROM code WHERE code IN ({marks})", forms
+        )
+        for found_system, code, kind in rows:
+            if kind not in GROUPING_KINDS and system in (None, found_system):
+                score = 3000.0 - 100 * order
+                hits.append(_Hit(found_system, code, score, [f"code is {code}"]))
+    return hits
+
+
 def _codes_from(
     conn: sqlite3.Connection, stem: str, size: int, billable_only: bool
 ) -> list[tuple[str, str, str]]:
@@ -213,6 +237,12 @@ def _word_hits(
     if not plan.concepts:
         return []
     docs = _find_docs(conn, match_expression(plan.concepts), system, _CANDIDATES)
+    if any(c.prefix for c in plan.concepts):
+        # The prefix expression reads the shortest documents first, which
+        # may all be longer words (``heart`` → Heartburn): read the
+        # documents with the completed word too, so they can outrank them.
+        exact = tuple(replace(c, prefix=False) for c in plan.concepts)
+        docs = _find_docs(conn, match_expression(exact), system, _CANDIDATES) + docs
     if len(plan.concepts) > 1 and len({(d.system, d.code) for d in docs}) < limit:
         for expression in relaxed_expressions(conn, plan.concepts):
             docs += _find_docs(conn, expression, system, _RELAXED_CANDIDATES)
@@ -295,7 +325,9 @@ def _match(
         stem = concept.alternatives[0][0]
         found = {w for w in doc_words if w.startswith(stem)}
         if found:
-            return 0.8, {word_key(w) for w in found}, False
+            # Below any document with the word itself, whatever its field
+            # or length: autocomplete only helps when the word is not there.
+            return _PREFIX_WORTH, {word_key(w) for w in found}, False
     return 0.0, set(), False
 
 

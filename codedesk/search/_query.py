@@ -29,6 +29,7 @@ from ._text import STOP_WORDS, words, words_as_typed
 #: Words of a query that are read; a longer sentence is cut there.
 MAX_WORDS = 40
 
+_LIST_SEPARATOR = re.compile(r"[\s,;]+")
 _CODE_SHAPE = re.compile(r"^(?=[A-Z0-9.]*[0-9])[A-Z0-9]{1,4}\.?[A-Z0-9]{0,4}$")
 
 
@@ -53,6 +54,7 @@ class QueryPlan:
     text: str
     code_forms: tuple[str, ...]
     concepts: tuple[Concept, ...]
+    listed_codes: tuple[tuple[str, ...], ...] = ()
 
 
 def plan_query(conn: sqlite3.Connection, query: str) -> QueryPlan:
@@ -69,7 +71,17 @@ def plan_query(conn: sqlite3.Connection, query: str) -> QueryPlan:
     concepts = _concepts(shown, corrected, open_end)
     unique = {c.alternatives: c for c in reversed(concepts)}
     kept = tuple(c for c in concepts if unique[c.alternatives] is c)
-    return QueryPlan(query.strip(), code_forms(query), kept)
+    return QueryPlan(query.strip(), code_forms(query), kept, listed_codes(query))
+
+
+def listed_codes(query: str) -> tuple[tuple[str, ...], ...]:
+    """For a query of two or more code-shaped tokens (``i219 i10``,
+    ``99213, 97140``), each token's code forms in the order typed."""
+    tokens = [t for t in _LIST_SEPARATOR.split(query) if t]
+    forms = [code_forms(token) for token in tokens]
+    if len(tokens) < 2 or not all(forms):
+        return ()
+    return tuple(forms)
 
 
 def code_forms(query: str) -> tuple[str, ...]:

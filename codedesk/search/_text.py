@@ -86,6 +86,17 @@ _ENDINGS = (
 )
 
 
+#: Characters that show nothing but split or join words when pasted
+#: (zero-width space, joiners, word joiner, byte order mark, soft hyphen).
+_INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"))
+
+
+def normalize_query(text: str) -> str:
+    """A query in Unicode NFKC (full-width letters become plain ones), with
+    zero-width characters dropped."""
+    return unicodedata.normalize("NFKC", text).translate(_INVISIBLE)
+
+
 def fold(text: str) -> str:
     """Lower case, accents removed."""
     if text.isascii():

@@ -200,3 +200,43 @@ def test_a_mistyped_code_offers_the_codes_under_its_known_part(desk: Desk) -> No
 
     assert results[0].code == "K92.2"
     assert results[0].why == "code starts with K92.2 (there is no code K92.2X)"
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        # icd10cm/icd10cm_billable_codes_2026-04-01.csv rows 9060 (I21.9)
+        # and 9027 (I10); row 3512 (E11.9).
+        ("I21.9 I10", ["I21.9", "I10"]),
+        ("i219 i10", ["I21.9", "I10"]),
+        ("I10 I21.9", ["I10", "I21.9"]),
+        # cpt/ioce_code_presence_2019q3_2026q2_no_descriptors.csv rows 11878
+        # (99213) and 11728 (97140).
+        ("99213, 97140", ["99213", "97140"]),
+        # hcpcs/hcpcs_level2_codes_2026q1.csv row 4969 (J3301).
+        ("J3301 E11.9", ["J3301", "E11.9"]),
+    ],
+)
+def test_a_list_of_codes_returns_those_codes_first_in_the_order_typed(
+    desk: Desk, query: str, expected: list[str]
+) -> None:
+    # Issue #2: "I21.9 I10" returned R29.709, Z3A.09 and J1095.
+    results = desk.search(query, limit=5)
+
+    assert [r.code for r in results[: len(expected)]] == expected
+    assert [r.why for r in results[: len(expected)]] == [
+        f"code is {code}" for code in expected
+    ]
+
+
+def test_a_completed_word_ranks_titles_with_that_word_above_longer_words(
+    desk: Desk,
+) -> None:
+    # Issue #2: "heart" ranked R12 Heartburn (code-list-April-2026.txt) first;
+    # autocomplete to "heartburn" now ranks below codes that say "heart".
+    results = desk.search("heart", limit=10)
+
+    assert results[0].code != "R12"
+    assert re.search(r"\bheart\b", results[0].title + results[0].why, re.I)
+    codes = [r.code for r in results]
+    assert "R12" not in codes or codes.index("R12") > 3

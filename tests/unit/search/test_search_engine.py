@@ -223,3 +223,36 @@ def test_the_search_tables_can_be_built_in_a_database_without_them(
     conn.execute("COMMIT")
 
     assert conn.execute("SELECT code FROM search_doc").fetchall() == [("R55",)]
+
+
+@pytest.mark.parametrize("query", ["K92.2 E11.9", "k922, e119", "K92.2;E11.9"])
+def test_a_list_of_codes_returns_those_codes_first_in_the_order_typed(
+    search_desk: Desk, query: str
+) -> None:
+    # Issue #2: "I21.9 I10" returned word matches for "i21", "9" and "i10".
+    results = search_desk.search(query)
+
+    assert [r.code for r in results[:2]] == ["K92.2", "E11.9"]
+    assert [r.why for r in results[:2]] == ["code is K92.2", "code is E11.9"]
+
+
+def test_a_list_of_codes_follows_the_order_typed_not_the_code_order(
+    search_desk: Desk,
+) -> None:
+    assert codes(search_desk, "r55 i219 k922")[:3] == ["R55", "I21.9", "K92.2"]
+
+
+def test_full_width_and_zero_width_characters_read_as_plain_text(
+    search_desk: Desk,
+) -> None:
+    # Issue #2: NFKC turns full-width letters into plain ones; a zero-width
+    # space pasted inside a word or code does not split it.
+    assert codes(search_desk, "ｋ９２．２")[0] == "K92.2"
+    assert codes(search_desk, "K92\u200b.2")[0] == "K92.2"
+    assert codes(search_desk, "sync\u200bope")[0] == "R55"
+
+
+def test_zero_width_characters_do_not_count_toward_the_query_limit(
+    search_desk: Desk,
+) -> None:
+    assert codes(search_desk, "syncope" + "\u200b" * 1000)[0] == "R55"
