@@ -10,7 +10,8 @@ Steps:
    query accounts for, and which field it is (title > inclusion term >
    index > synonym).
 4. Per code, the best document counts, plus a little for each other field
-   that agrees.
+   that agrees. Each seventh-character family is shown once, and without
+   an encounter named its A code leads (:mod:`._families`).
 5. The best codes are checked against the date of service: billable codes
    rise, headers stay, codes not valid on the date sink (and with
    ``billable_only`` anything not billable on the date is dropped).
@@ -27,6 +28,7 @@ from .._errors import InputError
 from .._records import SYSTEMS, SearchResult
 from ._build import GROUPING_KINDS
 from ._dating import CodeState, code_states
+from ._families import names_encounter, rank_families
 from ._query import (
     Concept,
     QueryPlan,
@@ -34,7 +36,7 @@ from ._query import (
     plan_query,
     relaxed_expressions,
 )
-from ._text import fold, normalize_query, word_key
+from ._text import fold, normalize_query, word_key, words
 
 #: Most results one search returns.
 MAX_LIMIT = 500
@@ -123,10 +125,13 @@ def search_codes(
         hits.setdefault((hit.system, hit.code), hit)
     for hit in _code_hits(conn, plan, system, max(size, 120), billable_only):
         hits.setdefault((hit.system, hit.code), hit)
+    candidates = list(hits.values())
     if not hits:
         for hit in _word_hits(conn, plan, system, limit):
             _merge(hits, hit)
-    shortlist = sorted(hits.values(), key=lambda h: -h.score)[:size]
+        named = names_encounter(words(query))
+        candidates = rank_families(list(hits.values()), named)
+    shortlist = sorted(candidates, key=lambda h: -h.score)[:size]
     states = code_states(conn, [(h.system, h.code) for h in shortlist], date)
     ranked = [
         (_dated_score(hit, state), hit, state)
