@@ -240,3 +240,41 @@ def test_a_completed_word_ranks_titles_with_that_word_above_longer_words(
     assert re.search(r"\bheart\b", results[0].title + results[0].why, re.I)
     codes = [r.code for r in results]
     assert "R12" not in codes or codes.index("R12") > 3
+
+
+def test_an_injury_with_no_encounter_named_puts_no_sequela_code_first(
+    desk: Desk,
+) -> None:
+    # Issue #2: "broke my arm" put S42.309S (icd10cm_billable_codes
+    # 2026-04-01.csv row 32979, "…, sequela") first; its family's header or
+    # A code (row 32973) should lead instead.
+    results = desk.search("broke my arm", limit=10)
+
+    assert not results[0].code.endswith(("D", "S"))
+    assert "S42.309S" not in [r.code for r in results]
+
+
+def test_a_seventh_character_family_is_listed_once(desk: Desk) -> None:
+    results = desk.search("broke my arm", limit=20)
+
+    families = [r.code[:7] for r in results if r.system == "icd10cm"]
+    assert len(families) == len(set(families))
+
+
+def test_an_encounter_named_in_the_query_picks_that_variant(desk: Desk) -> None:
+    # icd10cm_billable_codes_2026-04-01.csv row 32979: S42.309S, sequela.
+    results = desk.search("broke my arm sequela", limit=5)
+
+    assert results[0].code.endswith("S")
+
+
+def test_knee_scope_reaches_the_procedure_code_sets(desk: Desk) -> None:
+    # Issue #2: "knee scope" returned only diagnoses. hcpcs_level2_codes
+    # 2026q1.csv row 7923 (S2112, knee arthroscopy) and the ICD-10-PCS
+    # titles of icd10pcs_codes_fy2024.txt (0SQD4ZZ, row 56878) say
+    # arthroscopy and percutaneous endoscopic approach.
+    results = desk.search("knee scope", limit=10)
+
+    assert {r.system for r in results[:5]} <= {"icd10pcs", "hcpcs", "cpt"}
+    assert any(r.system == "icd10pcs" for r in results)
+    assert "S2112" in [r.code for r in results]
