@@ -20,16 +20,20 @@ from ._records import NOTE_TYPES, CodeRecord, CodeRef, Fact, Note, SeventhCharac
 from ._suggest import (
     explain_malformed,
     explain_shapeless,
+    explain_too_short,
     explain_unknown,
     explain_unknown_anywhere,
     known_systems,
     shaped_systems,
 )
 from ._systems import CodeSystem
+from ._typed import clean_typed
 from ._validity import (
     Period,
+    adoption_warning,
     covering_period,
     floor_warning,
+    is_before_adoption,
     newest_release_warning,
     read_spans,
     status_on,
@@ -65,8 +69,12 @@ def lookup_code(
 ) -> CodeRecord:
     """Everything known about one code on one date of service.
 
-    With no ``system``, each system whose shape the text has is asked in
-    turn, and the first that has the code answers.
+    With no ``system``, every system whose shape the text has is asked.
+    When more than one has the code, the one whose code is exactly the text
+    as typed (case and spaces aside) answers, else the first in lookup order
+    (ICD-10-CM, ICD-10-PCS, HCPCS, CPT); the record then warns of each other
+    system's code. So ``J1100`` is HCPCS J1100, warned of ICD-10-CM J11.00,
+    which is reached only by inserting a dot; ``J11.00`` is ICD-10-CM alone.
 
     Raises:
         InputError: ``system`` is not a code system.
@@ -74,6 +82,7 @@ def lookup_code(
         UnknownCodeError: no such code; ``suggestions`` holds likely fixes.
     """
     systems = known_systems()
+    text = clean_typed(text)
     if system is None:
         return _lookup_any(conn, text, date)
     if system not in systems:
@@ -86,6 +95,29 @@ def lookup_code(
 
 def _lookup_any(conn: sqlite3.Connection, text: str, date: dt.date) -> CodeRecord:
     shaped = shaped_systems(text)
+    found = _matches(conn, shaped, text)
+    if found:
+        best, *others = _rank_matches(found, text)
+        record = build_record(conn, best[1], best[0].name, date)
+        return _with_others(record, others)
+    too_short = explain_too_short(conn, text)
+    if too_short is not None:
+        raise too_short
+    if not shaped:
+        raise explain_shapeless(conn, text)
+    if len(shaped) == 1:
+        return _lookup_in(conn, shaped[0], text, date)
+    raise explain_unknown_anywhere(conn, shaped, text)
+
+
+_Match = tuple[CodeSystem, tuple[str, ...]]
+
+
+def _matches(
+    conn: sqlite3.Connection, shaped: list[CodeSystem], text: str
+) -> list[_Match]:
+    """The code row of each system that has the text as a code."""
+    found: list[_Match] = []
     for candidate in shaped:
         try:
             code = candidate.normalize(text)
@@ -93,12 +125,26 @@ def _lookup_any(conn: sqlite3.Connection, text: str, date: dt.date) -> CodeRecor
             continue
         row = find_code_row(conn, candidate.name, code)
         if row is not None:
-            return build_record(conn, row, candidate.name, date)
-    if not shaped:
-        raise explain_shapeless(conn, text)
-    if len(shaped) == 1:
-        return _lookup_in(conn, shaped[0], text, date)
-    raise explain_unknown_anywhere(conn, shaped, text)
+            found.append((candidate, row))
+    return found
+
+
+def _rank_matches(found: list[_Match], text: str) -> list[_Match]:
+    """Exact matches first (the code as typed), then in lookup order."""
+    typed = "".join(text.split()).upper()
+    return sorted(found, key=lambda match: match[1][0] != typed)
+
+
+def _with_others(record: CodeRecord, others: list[_Match]) -> CodeRecord:
+    """The record, warned of the other systems that have the code too."""
+    notes = [
+        f"{record.code} is also {system.label} {row[0]} — {row[2]};"
+        f" use --system {system.name}."
+        for system, row in others
+    ]
+    if not notes:
+        return record
+    return dataclasses.replace(record, warnings=notes + record.warnings)
 
 
 def _lookup_in(
@@ -133,6 +179,12 @@ def build_record(
     code, kind, title, short_title, parent, parent_kind, billable = row
     spans = read_spans(conn, system, code)
     status = status_on(spans, date, bool(billable))
+    if is_before_adoption(system, date):
+        status = "not_yet"
+    if kind == "modifier" and status == "header":
+        # A modifier is added to a code, never billed alone, and heads
+        # nothing: in the code set on the date, it is simply valid.
+        status = "valid"
     period = covering_period(spans, date) or Period(None, None, False)
     parents = read_parents(conn, system, parent, parent_kind)
     levels = [(code, kind)] + [(p.code, p.kind) for p in reversed(parents)]
@@ -147,7 +199,7 @@ def build_record(
         title=title,
         date=date,
         status=status,
-        billable=status == "valid",
+        billable=status == "valid" and kind != "modifier",
         valid_from=period.valid_from,
         valid_to=period.valid_to,
         from_floor=period.from_floor,
@@ -161,13 +213,21 @@ def build_record(
         spans=spans,
         replaced_by=replaced_by,
         facts=read_facts(conn, system, code),
-        warnings=status_warnings(
-            code, date, status, spans, children, replaced_by, bool(sevenths)
+        warnings=_date_warnings(system, code, date)
+        or status_warnings(
+            code, date, status, spans, children, replaced_by, bool(sevenths), under
         )
         + floor_warning(code, date, period)
         + newest_release_warning(conn, system, date),
         licensed_text=read_licensed_text(conn, system, code),
     )
+
+
+def _date_warnings(system: str, code: str, date: dt.date) -> list[str]:
+    """Before the system took effect, that alone is the answer."""
+    if not is_before_adoption(system, date):
+        return []
+    return adoption_warning(system, code, date)
 
 
 def _billable_under_header(

@@ -113,9 +113,11 @@ class Release:
 class CodeRecord:
     """Everything lookup knows about one code on one date of service.
 
-    ``status`` is one of ``valid`` (billable on the date), ``header`` (in the
-    code set on the date but not billable), ``ended`` (valid once, not on the
-    date), ``not_yet`` (valid only after the date).
+    ``status`` is one of ``valid`` (billable on the date; for a HCPCS
+    modifier, ``kind`` ``modifier``, in the code set on the date and not
+    billable alone), ``header`` (in the code set on the date but not
+    billable), ``ended`` (valid once, not on the date), ``not_yet`` (valid
+    only after the date, or before its system took effect).
     """
 
     system: str

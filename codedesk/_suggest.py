@@ -13,6 +13,7 @@ from typing import TypeVar
 
 from ._errors import CodeError, MalformedCodeError, UnknownCodeError
 from ._systems import CodeSystem, code_systems
+from ._typed import odd_characters, shown
 from .icd10cm._suggest import placeholder_fix
 
 E = TypeVar("E", bound=CodeError)
@@ -35,11 +36,13 @@ def explain_malformed(
     if fixed:
         return _did_you_mean(MalformedCodeError, system, text, fixed)
     other = _other_shape(conn, system, text)
-    if other is None:
-        return error
+    if other is None or (not other[2] and _is_short(text)):
+        # One or two characters are the shape of a HCPCS modifier; unless
+        # HCPCS has it, the real fault is the normaliser's: too short.
+        return _with_starts(conn, system, text, error)
     other_system, other_code, has_it = other
     message = (
-        f"'{text.strip()}' is not {a_code_of(system)}: it looks like"
+        f"'{shown(text)}' is not {a_code_of(system)}: it looks like"
         f" {a_code_of(other_system)}."
     )
     hint = (
@@ -50,14 +53,59 @@ def explain_malformed(
     return MalformedCodeError(message, code=text, system=system.name, hint=hint)
 
 
+def explain_too_short(conn: sqlite3.Connection, text: str) -> CodeError | None:
+    """For one or two characters starting with a letter, that no system has.
+
+    ``I2`` has the shape of a HCPCS modifier, but a coder who types it has
+    most likely started an ICD-10-CM code: say it is too short, and which
+    categories and blocks start with it.
+    """
+    bare = _bare(text)
+    if not _is_short(text) or not bare[0].isalpha():
+        return None
+    icd10cm = known_systems()["icd10cm"]
+    if any(_has(conn, s.name, bare) for s in known_systems().values()):
+        return None
+    try:
+        icd10cm.normalize(text)
+    except MalformedCodeError as error:
+        return _with_starts(conn, icd10cm, text, error)
+    return None
+
+
+def _with_starts(
+    conn: sqlite3.Connection, system: CodeSystem, text: str, error: CodeError
+) -> CodeError:
+    """The error, with the categories and blocks that start with a short text."""
+    bare = _bare(text)
+    if not _is_short(text):
+        return error
+    rows = conn.execute(
+        "SELECT code FROM code WHERE system = ? AND kind IN ('category', 'block')"
+        " AND code LIKE ? ORDER BY seq LIMIT ?",
+        (system.name, bare + "%", SUGGESTION_LIMIT),
+    ).fetchall()
+    starts = tuple(row[0] for row in rows)
+    if not starts:
+        return error
+    hint = f"{system.label} codes starting with {bare}: {', '.join(starts)}."
+    return type(error)(
+        str(error), code=error.code, system=system.name, hint=hint, suggestions=starts
+    )
+
+
 def explain_shapeless(conn: sqlite3.Connection, text: str) -> CodeError:
     """An error for text no system claims; a known fix when one applies."""
     for system in known_systems().values():
         fixed = _known_fix(conn, system, text)
         if fixed:
             return _did_you_mean(MalformedCodeError, system, text, fixed)
+    odd = odd_characters(text.strip(), allowed=".- ")
+    reason = (
+        f": it contains {odd}, and codes have only letters and digits" if odd else ""
+    )
     return MalformedCodeError(
-        f"'{text.strip()}' is not the shape of a code in any code system.",
+        f"'{shown(text)}' is not the shape of a code in any code system{reason}.",
         code=text,
         hint="Codes look like I21.9 (ICD-10-CM), 0LB50ZZ (ICD-10-PCS),"
         " J3301 (HCPCS) or 99213 (CPT).",
@@ -106,7 +154,7 @@ def explain_unknown_anywhere(
     names = ", ".join(labels[:-1]) + " or " + labels[-1]
     article = "an" if names.startswith("ICD") else "a"
     return UnknownCodeError(
-        f"'{text.strip()}' is not {article} {names} code.",
+        f"'{shown(text)}' is not {article} {names} code.",
         code=text,
         hint=error.hint,
         suggestions=error.suggestions,
@@ -115,7 +163,7 @@ def explain_unknown_anywhere(
 
 def _did_you_mean(error_type: type[E], system: CodeSystem, text: str, fixed: str) -> E:
     return error_type(
-        f"'{text.strip()}' is not {a_code_of(system)}.",
+        f"'{shown(text)}' is not {a_code_of(system)}.",
         code=text,
         system=system.name,
         hint=f"Did you mean {fixed}? Placeholder X fills every place before a"
@@ -189,6 +237,16 @@ def _children(conn: sqlite3.Connection, system: str, code: str, kind: str) -> li
         (system, kind, code, SUGGESTION_LIMIT),
     ).fetchall()
     return [row[0] for row in rows]
+
+
+def _bare(text: str) -> str:
+    return "".join(text.split()).upper().replace(".", "")
+
+
+def _is_short(text: str) -> bool:
+    """One or two letters or digits: shorter than any code but a modifier."""
+    bare = _bare(text)
+    return 0 < len(bare) < 3 and bare.isascii() and bare.isalnum()
 
 
 def _has(conn: sqlite3.Connection, system: str, code: str) -> bool:

@@ -11,6 +11,14 @@ from ._records import SYSTEM_LABELS, CodeRef, Span
 #: How many codes a warning names before it says "…".
 NAMED_IN_WARNING = 8
 
+#: When a system took effect for US claims (HHS final rule, 79 FR 45128:
+#: ICD-10-CM and ICD-10-PCS from October 1, 2015). No code of the system is
+#: valid on an earlier date of service, whatever the spans say.
+ADOPTED: dict[str, dt.date] = {
+    "icd10cm": dt.date(2015, 10, 1),
+    "icd10pcs": dt.date(2015, 10, 1),
+}
+
 
 @dataclass(frozen=True)
 class Period:
@@ -96,14 +104,20 @@ def status_warnings(
     children: list[CodeRef],
     replaced_by: list[CodeRef],
     has_sevenths: bool = False,
+    billable_under: list[CodeRef] | None = None,
 ) -> list[str]:
     """What a coder must know before using the code on the date.
 
-    ``has_sevenths`` says a seventh-character table governs the code.
+    ``has_sevenths`` says a seventh-character table governs the code;
+    ``billable_under`` are the billable codes under a header, which the
+    warning names as the codes to use (a child may be a header itself).
     """
     warnings: list[str] = []
     if status == "header":
-        warnings.append(_header_warning(code, children, has_sevenths))
+        usable = [c for c in children if c.billable]
+        if billable_under is not None:
+            usable = billable_under
+        warnings.append(_header_warning(code, children, usable, has_sevenths))
     elif status == "ended":
         end = max((s.valid_to for s in spans if s.valid_to), default=None)
         warnings.append(f"{code} is not valid on {day}: it ended on {end}.")
@@ -132,11 +146,13 @@ def needs_seventh(children: list[CodeRef]) -> bool:
     )
 
 
-def _header_warning(code: str, children: list[CodeRef], has_sevenths: bool) -> str:
-    names = names_of(children)
-    if has_sevenths and needs_seventh(children):
+def _header_warning(
+    code: str, children: list[CodeRef], usable: list[CodeRef], has_sevenths: bool
+) -> str:
+    names = names_of(usable)
+    if has_sevenths and needs_seventh(children) and usable:
         return f"{code} is not billable: it needs a seventh character ({names})."
-    if children:
+    if usable:
         return f"{code} is a header, not billable: use a code under it ({names})."
     return f"{code} is a header, not billable."
 
@@ -172,8 +188,23 @@ def floor_warning(code: str, day: dt.date, period: Period) -> list[str]:
     if day >= period.valid_from:
         return []
     return [
-        f"Our records of {code} start on {period.valid_from}; that it was valid"
-        f" on {day} is assumed, not recorded."
+        f"Our records of {code} start on {period.valid_from}; whether it was"
+        f" valid on {day} is not known from the data."
+    ]
+
+
+def is_before_adoption(system: str, day: dt.date) -> bool:
+    """Whether the date is before the system took effect for US claims."""
+    adopted = ADOPTED.get(system)
+    return adopted is not None and day < adopted
+
+
+def adoption_warning(system: str, code: str, day: dt.date) -> list[str]:
+    """Why no code of the system is valid before it took effect."""
+    label = SYSTEM_LABELS.get(system, system)
+    return [
+        f"{code} is not valid on {day}: {label} took effect for US claims on"
+        f" {ADOPTED[system]}; earlier claims use ICD-9-CM."
     ]
 
 

@@ -95,6 +95,8 @@ def render_record(record: CodeRecord) -> list[str]:
 def _status_line(record: CodeRecord) -> str:
     label = SYSTEM_LABELS.get(record.system, record.system)
     status = STATUS_LABELS.get(record.status, record.status)
+    if record.kind == "modifier" and record.status == "valid":
+        status = "VALID modifier (added to a code, not billed alone)"
     return f"{label} {record.kind} · {status} on {record.date.isoformat()}"
 
 

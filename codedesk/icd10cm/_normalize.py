@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 
 from .._errors import MalformedCodeError
+from .._typed import clean_typed, odd_characters, shown
 
 #: A letter, then a digit and a letter or digit (I21, C4A, Z3A) or, since
 #: FY2026, a letter and a digit (QA0), then up to four letters or digits
@@ -32,7 +33,7 @@ def normalize(text: str) -> str:
     Raises:
         MalformedCodeError: the text is not the shape of an ICD-10-CM code.
     """
-    bare = _NOISE.sub("", text).upper()
+    bare = _NOISE.sub("", clean_typed(text)).upper()
     if _CODE.fullmatch(bare):
         return dotted(bare)
     if _BLOCK.fullmatch(bare) or _CHAPTER.fullmatch(bare):
@@ -49,7 +50,7 @@ def normalize(text: str) -> str:
 def looks_like(text: str) -> bool:
     """Whether the text has the shape of an ICD-10-CM code or block."""
     # Chapter numbers are left out: "19" alone is more likely a typo.
-    bare = _NOISE.sub("", text).upper()
+    bare = _NOISE.sub("", clean_typed(text)).upper()
     return bool(_CODE.fullmatch(bare) or _BLOCK.fullmatch(bare))
 
 
@@ -65,11 +66,28 @@ def undotted(code: str) -> str:
 
 
 def _malformed_message(text: str, bare: str) -> str:
+    """What is wrong with the text, the most telling fault first."""
     if not bare:
         return "An empty code was given."
-    if len(bare) > 7 and _CODE.fullmatch(bare[:7]):
+    odd = odd_characters(bare, allowed="-")
+    if odd:
         return (
-            f"'{text.strip()}' is not an ICD-10-CM code: it has {len(bare)}"
+            f"'{shown(text)}' is not an ICD-10-CM code: it contains {odd}, and"
+            " ICD-10-CM codes have only letters and digits (e.g. I21.9)."
+        )
+    if len(bare) < 3:
+        return (
+            f"'{shown(text)}' is too short: ICD-10-CM codes have 3 to 7"
+            " characters (e.g. I21.9)."
+        )
+    if len(bare) > 7:
+        return (
+            f"'{shown(text)}' is not an ICD-10-CM code: it has {len(bare):,}"
             " characters, and ICD-10-CM codes have at most 7."
         )
-    return f"'{text.strip()}' is not the shape of an ICD-10-CM code."
+    if not bare[0].isalpha():
+        return (
+            f"'{shown(text)}' is not an ICD-10-CM code: ICD-10-CM codes start"
+            " with a letter (e.g. I21.9)."
+        )
+    return f"'{shown(text)}' is not the shape of an ICD-10-CM code."

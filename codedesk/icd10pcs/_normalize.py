@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from .._errors import MalformedCodeError
+from .._typed import clean_typed, odd_characters, shown
 
 PCS_CHARACTERS = "0123456789ABCDEFGHJKLMNPQRSTUVWXYZ"
 PCS_SHAPE = re.compile(r"^[0-9A-HJ-NP-Z]{1,7}$")
@@ -30,16 +31,16 @@ def normalize(text: str) -> str:
         MalformedCodeError: too long, a letter I or O, or a character PCS
             does not use; the hint names the fix when there is one.
     """
-    cleaned = text.strip().upper().replace(" ", "").replace("-", "")
+    cleaned = clean_typed(text).strip().upper().replace(" ", "").replace("-", "")
     if not cleaned:
         raise MalformedCodeError(
             "An empty code was given.", code=text, system="icd10pcs"
         )
-    if "O" in cleaned or "I" in cleaned:
+    if ("O" in cleaned or "I" in cleaned) and not odd_characters(cleaned):
         raise _letter_o_or_i(text, cleaned)
     if not PCS_SHAPE.match(cleaned):
         raise MalformedCodeError(
-            f"'{text.strip()}' is not an ICD-10-PCS code.",
+            _malformed_message(text, cleaned),
             code=text,
             system="icd10pcs",
             hint="An ICD-10-PCS code has seven letters or digits, e.g. 0LB50ZZ.",
@@ -49,7 +50,7 @@ def normalize(text: str) -> str:
 
 def looks_like(text: str) -> bool:
     """Whether the text has the shape of a PCS code or table, as typed."""
-    return bool(TYPED_SHAPE.match(text.strip().upper()))
+    return bool(TYPED_SHAPE.match(clean_typed(text).strip().upper()))
 
 
 def _letter_o_or_i(text: str, cleaned: str) -> MalformedCodeError:
@@ -59,9 +60,23 @@ def _letter_o_or_i(text: str, cleaned: str) -> MalformedCodeError:
     if suggestions:
         hint += f" Did you mean {fixed}?"
     return MalformedCodeError(
-        f"'{text.strip()}' is not an ICD-10-PCS code: it contains the letter O or I.",
+        f"'{shown(text)}' is not an ICD-10-PCS code: it contains the letter O or I.",
         code=text,
         system="icd10pcs",
         hint=hint,
         suggestions=suggestions,
+    )
+
+
+def _malformed_message(text: str, cleaned: str) -> str:
+    """What is wrong with the text: characters, then length."""
+    odd = odd_characters(cleaned)
+    if odd:
+        return (
+            f"'{shown(text)}' is not an ICD-10-PCS code: it contains {odd}, and"
+            " ICD-10-PCS codes have only letters and digits."
+        )
+    return (
+        f"'{shown(text)}' is too long: it has {len(cleaned):,} characters, and"
+        " ICD-10-PCS codes have 7 (e.g. 0LB50ZZ)."
     )

@@ -73,3 +73,26 @@ def test_a_cpt_code_page_has_its_mpfs_facts(real_desk: Desk) -> None:
     assert facts["status_code"].startswith("A: ")
     assert facts["work_rvu"] == "19.60"
     assert facts["glob_days"].startswith("090: ")
+
+
+def test_j1100_typed_without_a_dot_is_hcpcs_and_warns_of_icd10cm(
+    real_desk: Desk,
+) -> None:
+    # HCPCS: january-2026-alpha-numeric-hcpcs-file.zip, ANWEB record J1100.
+    # ICD-10-CM: the April 2026 tabular has J11.00.
+    record = real_desk.lookup("J1100", date=dt.date(2026, 5, 1))
+
+    assert (record.system, record.code) == ("hcpcs", "J1100")
+    assert record.title == "Injection, dexamethasone sodium phosphate, 1 mg"
+    assert any(
+        w.startswith("J1100 is also ICD-10-CM J11.00 — ")
+        and w.endswith("; use --system icd10cm.")
+        for w in record.warnings
+    )
+
+
+def test_j11_00_typed_with_its_dot_is_icd10cm_alone(real_desk: Desk) -> None:
+    record = real_desk.lookup("J11.00", date=dt.date(2026, 5, 1))
+
+    assert (record.system, record.code) == ("icd10cm", "J11.00")
+    assert not [w for w in record.warnings if " is also " in w]

@@ -90,7 +90,7 @@ def test_w21_89a_is_a_404_suggesting_w21_89xa(real_site: Client) -> None:
 def test_a_malformed_code_is_a_400(real_site: Client) -> None:
     body = lookup(real_site, "icd10cm/%3F%3F", status=400)
 
-    assert "is not the shape of an ICD-10-CM code" in body["error"]
+    assert "ICD-10-CM codes have only letters and digits" in body["error"]
 
 
 def test_j3301_has_its_hcpcs_facts(real_site: Client, release_row: RowFinder) -> None:

@@ -134,7 +134,7 @@ def test_a_malformed_code_gets_a_404_not_a_500(
 ) -> None:
     page = page_of(real_site, "/codes/icd10cm/%3F%3F", status=404)
 
-    assert "is not the shape of an ICD-10-CM code" in page
+    assert "ICD-10-CM codes have only letters and digits" in page
 
 
 def test_j3301_shows_its_hcpcs_facts(real_site: Client, release_row: RowFinder) -> None:

@@ -15,7 +15,9 @@ def test_it_suggests_the_leading_zero_a_short_code_lost() -> None:
     with pytest.raises(MalformedCodeError) as caught:
         normalize("1967")
 
-    assert caught.value.message == "'1967' is not a CPT code."
+    assert caught.value.message == (
+        "'1967' is too short: it has 4 characters, and CPT codes have 5 (e.g. 99213)."
+    )
     assert caught.value.hint is not None
     assert "did you mean 01967?" in caught.value.hint
 

@@ -19,7 +19,10 @@ def test_it_rejects_a_short_code_with_the_shape_it_needs() -> None:
     with pytest.raises(MalformedCodeError) as caught:
         normalize("J330")
 
-    assert caught.value.message == "'J330' is not a HCPCS Level II code."
+    assert caught.value.message == (
+        "'J330' is too short: a HCPCS Level II code has 5 characters (e.g. J3301)"
+        " and a modifier 2 (e.g. LT)."
+    )
     assert caught.value.hint == (
         "A HCPCS Level II code is a letter and four digits, e.g. J3301."
     )

@@ -33,7 +33,10 @@ def test_it_rejects_cpt_shaped_input() -> None:
     with pytest.raises(MalformedCodeError) as caught:
         normalize("11646")
 
-    assert caught.value.message == "'11646' is not the shape of an ICD-10-CM code."
+    assert caught.value.message == (
+        "'11646' is not an ICD-10-CM code: ICD-10-CM codes start with a letter"
+        " (e.g. I21.9)."
+    )
     assert caught.value.system == "icd10cm"
 
 

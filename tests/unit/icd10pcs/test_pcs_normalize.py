@@ -34,7 +34,10 @@ def test_a_code_too_long_is_refused() -> None:
     with pytest.raises(MalformedCodeError) as caught:
         normalize("0LB50ZZZ")
 
-    assert caught.value.message == "'0LB50ZZZ' is not an ICD-10-PCS code."
+    assert caught.value.message == (
+        "'0LB50ZZZ' is too long: it has 8 characters, and ICD-10-PCS codes have"
+        " 7 (e.g. 0LB50ZZ)."
+    )
 
 
 def test_looks_like_takes_a_mistyped_o_to_explain_it() -> None:
