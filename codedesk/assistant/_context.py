@@ -54,6 +54,10 @@ class ToolContext:
             self._releases[system] = read_release_label(self.desk.conn, system)
         return self._releases[system]
 
+    def release_start(self, system: str) -> dt.date | None:
+        """When the system's first release loaded (its notes' release) starts."""
+        return read_release_start(self.desk.conn, system)
+
     def code_source(self, record: CodeRecord) -> Source:
         """The source line for a code's own row."""
         return Source(
@@ -78,6 +82,18 @@ def read_release_label(conn: sqlite3.Connection, system: str) -> str:
         return f"{label} code database"
     name, vintage = _distinct(rows)[0]
     return f"{name} ({vintage})"
+
+
+def read_release_start(conn: sqlite3.Connection, system: str) -> dt.date | None:
+    """The effective date of the release ``read_release_label`` names first."""
+    try:
+        row = conn.execute(
+            "SELECT effective_from FROM release WHERE system = ? ORDER BY id LIMIT 1",
+            (system,),
+        ).fetchone()
+    except sqlite3.Error:
+        row = None
+    return dt.date.fromisoformat(row[0]) if row and row[0] else None
 
 
 def _distinct(rows: list[sqlite3.Row]) -> list[tuple[str, str]]:

@@ -5,6 +5,11 @@ in the code set on the date of service (billable or a header), or when the
 user typed it in the question (the answer then explains its status). Any
 other code is removed from the text and flagged, so an invented or retired
 code is never shown as fact.
+
+Text between typographic quotes (“…”) is a quotation of an official file,
+not a claim: a code in it that the database has but that is not valid on the
+date stays, marked "(not valid on DATE)". A code the database lacks is
+removed there too.
 """
 
 from __future__ import annotations
@@ -27,6 +32,9 @@ logger = logging.getLogger(__name__)
 
 #: What replaces a removed code in the text.
 REMOVED = "[code removed: not valid]"
+
+#: A quotation of an official file, as the tools write it.
+_QUOTED = re.compile(r"“[^“”]*”")
 
 # Numbers after "locality" or "MAC" are fee schedule places, not codes.
 _TOKEN = re.compile(
@@ -58,8 +66,26 @@ class Guard:
         self.flags: list[str] = []
 
     def check(self, text: str) -> str:
-        """The text with every code that is not valid on the date removed."""
-        return _TOKEN.sub(self._replace, text)
+        """The text with every code that is not valid on the date removed.
+
+        In a quotation, such a code is marked instead, unless it is no code.
+        """
+        parts: list[str] = []
+        last = 0
+        for quoted in _QUOTED.finditer(text):
+            parts.append(_TOKEN.sub(self._replace, text[last : quoted.start()]))
+            parts.append(_TOKEN.sub(self._mark, quoted.group()))
+            last = quoted.end()
+        parts.append(_TOKEN.sub(self._replace, text[last:]))
+        return "".join(parts)
+
+    def _mark(self, match: re.Match[str]) -> str:
+        token = match.group(1)
+        mention = self.verdict(token) if _has_digit(token) else None
+        if mention is None or mention.status in ("valid", "header"):
+            return self._replace(match)
+        self.codes.setdefault(mention.code, mention)
+        return f"{token} (not valid on {self.ctx.date})"
 
     def report(self, text: str) -> GuardReport:
         """Check a whole text and say what was kept and removed."""
@@ -68,7 +94,7 @@ class Guard:
 
     def _replace(self, match: re.Match[str]) -> str:
         token = match.group(1)
-        if not any(ch.isdigit() for ch in token[1:]):
+        if not _has_digit(token):
             return token
         mention = self.verdict(token)
         if mention is not None and (
@@ -121,6 +147,10 @@ class GuardedStream:
         """The checked text that can be shown now."""
         self._pending += chunk
         cut = max(self._pending.rfind(" "), self._pending.rfind("\n"))
+        # A quotation is checked whole: hold back from its opening quote.
+        opening = self._pending.rfind("“", 0, cut + 1)
+        if opening > self._pending.rfind("”", 0, cut + 1):
+            cut = opening - 1
         if cut < 0:
             return ""
         ready, self._pending = self._pending[: cut + 1], self._pending[cut + 1 :]
@@ -164,6 +194,11 @@ def quick_status(
 def question_codes(question: str) -> tuple[str, ...]:
     """The code-shaped tokens of a question, as the guard compares them."""
     return find_codes(question)
+
+
+def _has_digit(token: str) -> bool:
+    """Words like ``ICD`` or ``MAC`` have the shape but no digit after the first."""
+    return any(ch.isdigit() for ch in token[1:])
 
 
 def _bare(code: str) -> str:

@@ -83,7 +83,8 @@ def list_children(ctx: ToolContext, code: str) -> ToolResult:
     describe_status(ctx, result, record)
     source = ctx.code_source(record)
     if record.children:
-        result.add("Codes directly under it: " + _refs(record.children, 12), source)
+        under = "; ".join(_marked(ref) for ref in record.children[:12])
+        result.add(f"Codes directly under it: {under}", source)
     if record.seventh_characters:
         values = "; ".join(
             f"{s.character} = {s.meaning} (defined at {s.source_code})"
@@ -207,7 +208,12 @@ def describe_status(ctx: ToolContext, result: ToolResult, record: CodeRecord) ->
     label = system_label(record.system)
     name = f"{record.code} ({label})"
     title = "" if record.system == "cpt" else f": {record.title}"
-    if record.status == "valid":
+    if record.status == "valid" and record.kind == "modifier":
+        text = (
+            f"{name} is a modifier, valid on {ctx.date}{title}; it is added to a"
+            " code, not billed alone."
+        )
+    elif record.status == "valid":
         text = f"{name} is a valid, billable code on {ctx.date}{title}."
     elif record.status == "header":
         text = f"{name} is a header, not billable on its own{title}."
@@ -215,11 +221,13 @@ def describe_status(ctx: ToolContext, result: ToolResult, record: CodeRecord) ->
         text = (
             f"{name} is not valid on {ctx.date}: it ended on {record.valid_to}{title}."
         )
-    else:
+    elif record.valid_from and record.valid_from > ctx.date:
         text = (
             f"{name} is not valid yet on {ctx.date}:"
             f" it starts on {record.valid_from}{title}."
         )
+    else:
+        text = f"{name} is not valid on {ctx.date}{title}."
     result.add(text, ctx.code_source(record))
     if record.status == "header" and record.billable_descendants:
         shown = _refs(record.billable_descendants, 8)
@@ -259,6 +267,7 @@ def describe_notes(
     A note that ends in ':' heads a list: the items that follow it at the
     same level are joined to it, as the tabular prints them.
     """
+    quoted = False
     for note_type in types:
         for source_code, inherited, text in joined_notes(
             record.notes.get(note_type, [])
@@ -270,7 +279,26 @@ def describe_notes(
                 record.system,
                 source_code,
             )
-            result.add(f"{NOTE_LABELS[note_type]}{where}: {text}", source)
+            # Typographic quotes tell the guard this is a quotation.
+            result.add(f"{NOTE_LABELS[note_type]}{where}: “{text}”", source)
+            quoted = True
+    if quoted:
+        describe_notes_release(ctx, result, record)
+
+
+def describe_notes_release(
+    ctx: ToolContext, result: ToolResult, record: CodeRecord
+) -> None:
+    """Say the notes are from a later release than the date of service."""
+    start = ctx.release_start(record.system)
+    if start is None or ctx.date >= start:
+        return
+    release = ctx.release_label(record.system)
+    result.add(
+        f"These notes are quoted from {release}, in effect from {start}; the"
+        f" notes in effect on {ctx.date} may differ.",
+        Source(release, "release dates", record.system, record.code),
+    )
 
 
 def joined_notes(notes: list[Note]) -> list[tuple[str, bool, str]]:
@@ -321,6 +349,12 @@ def describe_replacements(
             result.codes.append(CodeMention(ref.system, ref.code, ref.title, "valid"))
     elif record.status == "ended" and record.system == "cpt":
         result.missing.append(_NO_CPT_MAP)
+
+
+def _marked(ref: CodeRef) -> str:
+    """The code and title, marked when it is a header and not to be used."""
+    badge = "" if ref.billable else " (header)"
+    return f"{ref.code} {ref.title}".strip() + badge
 
 
 def _refs(refs: list[CodeRef], limit: int) -> str:

@@ -99,3 +99,50 @@ def test_every_code_a_note_names_is_valid_in_april_2026(real_desk: Desk) -> None
     # Every code the notes name is in icd10cm_billable_codes_2026-04-01.csv
     # or code-list-April-2026.txt (headers), or the HCPCS 2026 Q1 file.
     assert guard.flags == []
+
+
+def test_e78_0_suggests_only_billable_codes_not_the_e78_01_header(
+    real_desk: Desk,
+) -> None:
+    # April 2026 tabular: E78.01 is a header over E78.010, E78.011, E78.019.
+    result = answer(real_desk, "Is E78.0 billable?", date=DAY)
+
+    assert "use a code under it (E78.00, E78.010, E78.011, E78.019)" in result.text
+    assert "(E78.00, E78.01)" not in result.text
+
+
+def test_notes_quoted_for_an_earlier_date_name_their_release_and_mark_codes(
+    real_desk: Desk,
+) -> None:
+    # April 2026 tabular, M54.5 Excludes1 "(M51.360)": M51.360 was added in
+    # FY2025 (I/OCE dx table), so it is not valid on 2021-01-01.
+    result = answer(real_desk, "Is M54.5 billable on 2021-01-01?")
+
+    assert "[code removed: not valid]" not in result.text
+    assert "M51.360 (not valid on 2021-01-01)" in result.text
+    assert (
+        "These notes are quoted from ICD-10-CM Tabular List (FY2026 Apr), in"
+        " effect from 2026-04-01; the notes in effect on 2021-01-01 may differ."
+    ) in result.text
+
+
+def test_the_guard_still_removes_an_invented_code_inside_quotes(
+    real_desk: Desk,
+) -> None:
+    guard = Guard(ToolContext(real_desk, dt.date(2021, 1, 1)))
+
+    text = guard.check("Excludes1: “low back strain (S39.012), made up (E78.09)”")
+
+    assert (
+        text
+        == "Excludes1: “low back strain (S39.012), made up ([code removed: not valid])”"
+    )
+
+
+def test_a_modifier_is_described_as_a_modifier_not_billable_code(
+    real_desk: Desk,
+) -> None:
+    # HCPC2026_JAN_ANWEB_01122026.txt: modifier LT, Left side.
+    result = answer(real_desk, "What is LT?", date=DAY)
+
+    assert "is a valid, billable code" not in result.text
