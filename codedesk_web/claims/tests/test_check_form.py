@@ -49,7 +49,7 @@ def test_a_mistyped_line_code_is_a_finding_with_the_rest_checked(
     response = client.get("/check/", {"date": "2026-01-15", "lines": "2988"})
 
     assert response.status_code == 200
-    assert "&#x27;2988&#x27; is not a CPT code." in response.content.decode()
+    assert "&#x27;2988&#x27; is too short" in response.content.decode()
 
 
 def test_a_bad_date_is_named_with_a_400(client: Client, edits_site: Path) -> None:
