@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import csv
 import logging
 import re
 import sqlite3
@@ -16,7 +15,7 @@ from ._files import (
     EditSource,
     cms_date,
     finish_source,
-    open_text,
+    read_layout_rows,
     register_source,
     sniff_rows,
     text_members,
@@ -49,20 +48,17 @@ def read_ioce_addons(path: Path) -> Iterator[AddonRow]:
     tables map_addon_type1/2/3), columns ``addon_code``, ``aoc_type``,
     ``primary_code`` (blank for type 2), ``effective_from``, ``effective_to``.
     """
-    with open_text(path) as handle:
-        for row in csv.DictReader(handle):
-            try:
-                yield (
-                    row["addon_code"].strip(),
-                    int(row["aoc_type"]),
-                    row["primary_code"].strip() or None,
-                    row["effective_from"],
-                    row["effective_to"] or None,
-                )
-            except (KeyError, ValueError) as error:
-                raise ReleaseFileError(
-                    f"{path.name} is not the I/OCE add-on layout ({error})."
-                ) from None
+    return read_layout_rows(path, "I/OCE add-on", _ioce_addons_row)
+
+
+def _ioce_addons_row(row: dict[str, str]) -> AddonRow:
+    return (
+        row["addon_code"].strip(),
+        int(row["aoc_type"]),
+        row["primary_code"].strip() or None,
+        row["effective_from"],
+        row["effective_to"] or None,
+    )
 
 
 def read_cms_addons(path: Path) -> Iterator[AddonRow]:

@@ -11,7 +11,13 @@ from pathlib import Path
 from .._errors import ReleaseFileError
 from .._records import Release
 from ..releases import Sources
-from ._files import EditSource, finish_source, open_text, register_source
+from ._files import (
+    EditSource,
+    finish_source,
+    open_text,
+    read_layout_rows,
+    register_source,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -40,24 +46,21 @@ def read_dx_edits(path: Path) -> Iterator[DxEditRow]:
     ``effective_from`` and ``effective_to``. A code has one row per period
     in which its attributes held, so rows are chosen by date of service.
     """
-    with open_text(path) as handle:
-        for row in csv.DictReader(handle):
-            try:
-                yield (
-                    dotted(row["icd10cm_code"]),
-                    int(row["lo_age"]),
-                    int(row["hi_age"]),
-                    int(row["sex"]),
-                    int(row["manifestation"]),
-                    int(row["code_first"]),
-                    int(row["unacceptable_pdx"]),
-                    row["effective_from"],
-                    row["effective_to"] or None,
-                )
-            except (KeyError, ValueError) as error:
-                raise ReleaseFileError(
-                    f"{path.name} is not the I/OCE diagnosis edit layout ({error})."
-                ) from None
+    return read_layout_rows(path, "I/OCE diagnosis edit", _dx_edits_row)
+
+
+def _dx_edits_row(row: dict[str, str]) -> DxEditRow:
+    return (
+        dotted(row["icd10cm_code"]),
+        int(row["lo_age"]),
+        int(row["hi_age"]),
+        int(row["sex"]),
+        int(row["manifestation"]),
+        int(row["code_first"]),
+        int(row["unacceptable_pdx"]),
+        row["effective_from"],
+        row["effective_to"] or None,
+    )
 
 
 def load_dx_edits(conn: sqlite3.Connection, sources: Sources) -> list[Release]:

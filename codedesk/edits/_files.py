@@ -8,9 +8,10 @@ import gzip
 import io
 import sqlite3
 import zipfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TypeVar
 
 from .._errors import ReleaseFileError
 from .._records import Release
@@ -77,6 +78,27 @@ def open_text(path: Path) -> io.TextIOBase:
     if path.suffix == ".gz":
         return io.TextIOWrapper(gzip.open(path, "rb"), encoding="utf-8", newline="")
     return open(path, encoding="utf-8-sig", errors="replace", newline="")
+
+
+Row = TypeVar("Row")
+
+
+def read_layout_rows(
+    path: Path, layout: str, convert: Callable[[dict[str, str]], Row]
+) -> Iterator[Row]:
+    """Each CSV row of ``path`` passed through ``convert``.
+
+    A missing column or a value ``convert`` cannot read means the file is not
+    the ``layout`` it should be: that is a ``ReleaseFileError`` naming both.
+    """
+    with open_text(path) as handle:
+        for row in csv.DictReader(handle):
+            try:
+                yield convert(row)
+            except (KeyError, ValueError) as error:
+                raise ReleaseFileError(
+                    f"{path.name} is not the {layout} layout ({error})."
+                ) from None
 
 
 def text_members(path: Path, suffixes: tuple[str, ...]) -> Iterator[io.TextIOBase]:

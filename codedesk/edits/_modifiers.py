@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
-import csv
 import sqlite3
 from collections.abc import Iterator
 from pathlib import Path
 
-from .._errors import ReleaseFileError
 from .._records import Release
 from ..releases import Sources
-from ._files import EditSource, finish_source, open_text, register_source
+from ._files import (
+    EditSource,
+    finish_source,
+    read_layout_rows,
+    register_source,
+)
 
 MODIFIER_FILE = "ioce/ioce_modifiers.csv"
 
@@ -38,19 +41,16 @@ def read_ioce_modifiers(path: Path) -> Iterator[ModifierRow]:
     2019 to June 2026), columns ``modifier``, ``ncci``, ``lo_version`` and
     ``hi_version``. The file lists modifier codes only, no descriptors.
     """
-    with open_text(path) as handle:
-        for row in csv.DictReader(handle):
-            try:
-                yield (
-                    row["modifier"].strip().upper(),
-                    int(row["ncci"]),
-                    int(row["lo_version"]),
-                    int(row["hi_version"]),
-                )
-            except (KeyError, ValueError) as error:
-                raise ReleaseFileError(
-                    f"{path.name} is not the I/OCE modifier layout ({error})."
-                ) from None
+    return read_layout_rows(path, "I/OCE modifier", _ioce_modifiers_row)
+
+
+def _ioce_modifiers_row(row: dict[str, str]) -> ModifierRow:
+    return (
+        row["modifier"].strip().upper(),
+        int(row["ncci"]),
+        int(row["lo_version"]),
+        int(row["hi_version"]),
+    )
 
 
 def load_ioce_modifiers(conn: sqlite3.Connection, sources: Sources) -> list[Release]:
